@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { CIPHER_NAMES, DEFAULT_CIPHERS } from "./ciphers";
+import { DEFAULT_PROTOCOLS, TLS_PROTOCOLS } from "./protocols";
+import { NAME_MAX, NAME_PATTERN } from "./slug";
+import { lacksPre13Cipher } from "./tls13-rule";
+
+/** Versions appear in URLs and gateway object names: letters, digits, dot, dash, underscore. */
+export const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const oneOf = (values: readonly string[]) => `must be one of: ${values.join(", ")}`;
+
+export const ZProtocol = z.enum(TLS_PROTOCOLS, { error: () => oneOf(TLS_PROTOCOLS) });
+export const ZCipher = z.enum(CIPHER_NAMES, { error: () => oneOf(CIPHER_NAMES) });
+
+export const ZTitle = z.string().trim().min(1, "Title is required").max(128, "At most 128 characters");
+export const ZName = z
+  .string()
+  .trim()
+  .min(1, "Name is required")
+  .max(NAME_MAX, `At most ${NAME_MAX} characters`)
+  .regex(NAME_PATTERN, "Use lower-case letters, digits and single dashes, starting and ending with a letter or digit");
+export const ZVersion = z
+  .string()
+  .trim()
+  .min(1, "Version is required")
+  .max(32, "At most 32 characters")
+  .regex(VERSION_PATTERN, "Use letters, digits, '.', '-' and '_', starting with a letter or digit");
+
+const unique = <T>(list: T[]) => new Set(list).size === list.length;
+
+/** The editable fields, with API Connect's JSON names; the form, the server actions and the REST API all use it. */
+export const ZClientProfileFields = z.strictObject({
+  title: ZTitle,
+  name: ZName,
+  version: ZVersion,
+  summary: z.string().trim().max(1024, "At most 1024 characters").default(""),
+  protocols: z
+    .array(ZProtocol)
+    .min(1, "Select at least one protocol")
+    .refine(unique, "List each protocol once"),
+  ciphers: z.array(ZCipher).min(1, "Select at least one cipher").refine(unique, "List each cipher once"),
+  insecure_server_connections: z.boolean().default(false),
+  server_name_indication: z.boolean().default(true),
+});
+
+export const ZClientProfileInput = ZClientProfileFields.superRefine((value, ctx) => {
+  if (lacksPre13Cipher(value.protocols, value.ciphers)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["ciphers"],
+      message: "TLS 1.0–1.2 is selected but no TLS 1.0–1.2 cipher is: select at least one, or select only TLS 1.3",
+    });
+  }
+});
+export type TClientProfileInput = z.infer<typeof ZClientProfileInput>;
+export type TClientProfileFormValues = z.input<typeof ZClientProfileInput>;
+
+/** PATCH carries any subset of the fields that may change after creation; name and version identify the row. */
+export const ZClientProfilePatch = ZClientProfileFields.omit({ name: true, version: true }).partial();
+export type TClientProfilePatch = z.infer<typeof ZClientProfilePatch>;
+
+export const CLIENT_PROFILE_DEFAULTS: TClientProfileInput = {
+  title: "",
+  name: "",
+  version: "1.0.0",
+  summary: "",
+  protocols: DEFAULT_PROTOCOLS,
+  ciphers: DEFAULT_CIPHERS,
+  insecure_server_connections: false,
+  server_name_indication: true,
+};
