@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CIPHER_NAMES, DEFAULT_CIPHERS } from "./ciphers";
 import { DEFAULT_PROTOCOLS, TLS_PROTOCOLS } from "./protocols";
-import { NAME_MAX, NAME_PATTERN } from "./slug";
+import { NAME_MAX, NAME_PATTERN, slugify } from "./slug";
 import { lacksPre13Cipher } from "./tls13-rule";
 
 /** Versions appear in URLs and gateway object names: letters, digits, dot, dash, underscore. */
@@ -28,17 +28,18 @@ export const ZVersion = z
 
 const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
+const ZSummary = z.string().trim().max(1024, "At most 1024 characters");
+const ZProtocols = z.array(ZProtocol).min(1, "Select at least one protocol").refine(unique, "List each protocol once");
+const ZCiphers = z.array(ZCipher).min(1, "Select at least one cipher").refine(unique, "List each cipher once");
+
 /** The editable fields, with API Connect's JSON names; the form, the server actions and the REST API all use it. */
 export const ZClientProfileFields = z.strictObject({
   title: ZTitle,
   name: ZName,
   version: ZVersion,
-  summary: z.string().trim().max(1024, "At most 1024 characters").default(""),
-  protocols: z
-    .array(ZProtocol)
-    .min(1, "Select at least one protocol")
-    .refine(unique, "List each protocol once"),
-  ciphers: z.array(ZCipher).min(1, "Select at least one cipher").refine(unique, "List each cipher once"),
+  summary: ZSummary.default(""),
+  protocols: ZProtocols,
+  ciphers: ZCiphers,
   insecure_server_connections: z.boolean().default(false),
   server_name_indication: z.boolean().default(true),
 });
@@ -56,7 +57,16 @@ export type TClientProfileInput = z.infer<typeof ZClientProfileInput>;
 export type TClientProfileFormValues = z.input<typeof ZClientProfileInput>;
 
 /** PATCH carries any subset of the fields that may change after creation; name and version identify the row. */
-export const ZClientProfilePatch = ZClientProfileFields.omit({ name: true, version: true }).partial();
+export const ZClientProfilePatch = z
+  .strictObject({
+    title: ZTitle,
+    summary: ZSummary,
+    protocols: ZProtocols,
+    ciphers: ZCiphers,
+    insecure_server_connections: z.boolean(),
+    server_name_indication: z.boolean(),
+  })
+  .partial();
 export type TClientProfilePatch = z.infer<typeof ZClientProfilePatch>;
 
 export const CLIENT_PROFILE_DEFAULTS: TClientProfileInput = {
@@ -69,3 +79,11 @@ export const CLIENT_PROFILE_DEFAULTS: TClientProfileInput = {
   insecure_server_connections: false,
   server_name_indication: true,
 };
+
+/** API Connect derives the name from the title when a client leaves it out; so do we, with the same slug rule. */
+export const ZClientProfileCreate = z.preprocess((raw) => {
+  if (raw && typeof raw === "object" && !("name" in raw) && typeof (raw as { title?: unknown }).title === "string") {
+    return { ...raw, name: slugify((raw as { title: string }).title) };
+  }
+  return raw;
+}, ZClientProfileInput);

@@ -1,0 +1,21 @@
+import { orgRoute, json, readJson } from "@/lib/server/api/handler";
+import { etag, expectedRowVersion, patchBody } from "@/lib/server/api/client-profile-body";
+import { deleteClientProfiles, getClientProfile, updateClientProfile } from "@/lib/server/tls-client-profiles";
+
+type Params = { org: string; name: string; version: string };
+
+export const GET = orgRoute<Params>("settings:view", async (ctx, _req, { name, version }) => {
+  const profile = await getClientProfile(ctx, name, version);
+  return json(profile, 200, { etag: etag(profile.row_version) });
+});
+
+export const PATCH = orgRoute<Params>("settings:manage", async (ctx, req, { name, version }) => {
+  const body = patchBody(await readJson(req), name, version);
+  const updated = await updateClientProfile(ctx, name, version, body, expectedRowVersion(req));
+  return json(updated, 200, { etag: etag(updated.row_version) });
+});
+
+export const DELETE = orgRoute<Params>("settings:manage", async (ctx, _req, { name, version }) => {
+  await deleteClientProfiles(ctx, [{ name, version }]);
+  return new Response(null, { status: 204 });
+});

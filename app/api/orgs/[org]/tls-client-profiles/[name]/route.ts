@@ -1,0 +1,7 @@
+import { orgRoute, json } from "@/lib/server/api/handler";
+import { getClientProfileVersions } from "@/lib/server/tls-client-profiles";
+
+/** Without a version, API Connect answers with the collection of every version of the name. */
+export const GET = orgRoute<{ org: string; name: string }>("settings:view", async (ctx, _req, { name }) =>
+  json(await getClientProfileVersions(ctx, name)),
+);

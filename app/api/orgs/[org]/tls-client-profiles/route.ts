@@ -1,0 +1,14 @@
+import { orgRoute, json, readJson } from "@/lib/server/api/handler";
+import { withoutReadOnly, etag } from "@/lib/server/api/client-profile-body";
+import { createClientProfile, listClientProfiles } from "@/lib/server/tls-client-profiles";
+import { ZListQuery } from "@/lib/tls/list-query";
+
+export const GET = orgRoute("settings:view", async (ctx, req) => {
+  const query = ZListQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  return json(await listClientProfiles(ctx, query));
+});
+
+export const POST = orgRoute("settings:manage", async (ctx, req) => {
+  const created = await createClientProfile(ctx, withoutReadOnly(await readJson(req)));
+  return json(created, 201, { location: created.url, etag: etag(created.row_version) });
+});

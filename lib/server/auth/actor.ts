@@ -1,0 +1,9 @@
+import "server-only";
+
+/** Who is making a request, however they authenticated. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  via: "session" | "api-key";
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "./auth/password";
+import { db } from "./db";
+import { ADMIN_ORG, createOrganization } from "./orgs";
+
+export const SAMPLE_ORG = { name: "sample-org", title: "Sample Provider Organization", type: "provider" } as const;
+
+/**
+ * First start: the owner account and the two organizations. Idempotent: once a user exists nothing changes, and
+ * a generated password is printed only the one time it is created.
+ */
+export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<{ created: boolean; message: string }> {
+  if ((await db().user.count()) > 0) return { created: false, message: "already initialised" };
+  const email = (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase();
+  const generated = !env.ADMIN_PASSWORD;
+  const password = env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
+  const owner = await db().user.create({
+    data: { email, name: "Owner", passwordHash: await hashPassword(password) },
+  });
+  for (const org of [ADMIN_ORG, SAMPLE_ORG]) {
+    const created = await createOrganization(org);
+    const ownerRole = await db().role.findUniqueOrThrow({ where: { orgId_name: { orgId: created.id, name: "owner" } } });
+    await db().membership.create({ data: { userId: owner.id, orgId: created.id, roleId: ownerRole.id } });
+  }
+  const message = generated
+    ? `Created the owner account ${email} with the generated password: ${password}\n(shown once; set ADMIN_PASSWORD to choose it)`
+    : `Created the owner account ${email} (password from ADMIN_PASSWORD)`;
+  return { created: true, message };
+}

@@ -1,0 +1,11 @@
+import "server-only";
+
+/**
+ * Prisma reports a unique-constraint violation as P2002 on every provider; the driver-adapter path can also
+ * surface the adapter's own error kind. Both mean "already exists".
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  if (!e || typeof e !== "object") return false;
+  const err = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return err.code === "P2002" || err.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+}
