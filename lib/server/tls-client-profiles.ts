@@ -1,7 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { CipherName } from "@/lib/tls/ciphers";
+import type { ClientProfileDto } from "@/lib/tls/client-profile-dto";
+import { z } from "zod";
 import {
+  ZName,
+  ZVersion,
   ZClientProfileCreate,
   ZClientProfileInput,
   ZClientProfilePatch,
@@ -16,31 +20,13 @@ import { db } from "./db";
 import { isUniqueViolation } from "./prisma-errors";
 import { LIST_SORT_FIELDS, type ListQuery } from "@/lib/tls/list-query";
 
+export type { ClientProfileDto };
+
 export const TARGET = "tls-client-profile";
 
-type Row = Awaited<ReturnType<ReturnType<typeof db>["tlsClientProfile"]["findFirstOrThrow"]>>;
+const ZTargets = z.array(z.strictObject({ name: ZName, version: ZVersion })).min(1).max(100);
 
-/** What leaves the data layer: API Connect's JSON shape plus the row version for optimistic concurrency. */
-export interface ClientProfileDto {
-  type: "tls_client_profile";
-  api_version: "2.0.0";
-  id: string;
-  name: string;
-  version: string;
-  title: string;
-  summary: string;
-  protocols: TlsProtocol[];
-  ciphers: CipherName[];
-  insecure_server_connections: boolean;
-  server_name_indication: boolean;
-  scope: "org";
-  created_at: string;
-  updated_at: string;
-  updated_by: string;
-  row_version: number;
-  url: string;
-  org_url: string;
-}
+type Row = Awaited<ReturnType<ReturnType<typeof db>["tlsClientProfile"]["findFirstOrThrow"]>>;
 
 export function toDto(orgName: string, row: Row): ClientProfileDto {
   const orgUrl = `${publicUrl()}/api/orgs/${orgName}`;
@@ -194,10 +180,8 @@ function stale(row: Row): AppError {
 }
 
 /** Deletes every listed version or none: one missing target aborts the whole batch. */
-export async function deleteClientProfiles(
-  ctx: OrgContext,
-  targets: { name: string; version: string }[],
-): Promise<number> {
+export async function deleteClientProfiles(ctx: OrgContext, rawTargets: unknown): Promise<number> {
+  const targets = ZTargets.parse(rawTargets);
   return db().$transaction(async (tx) => {
     for (const { name, version } of targets) {
       const row = await tx.tlsClientProfile.findUnique({

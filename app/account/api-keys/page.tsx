@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { ApiKeysManager } from "@/components/account/api-keys-manager";
+import { listApiKeys } from "@/lib/server/auth/api-keys";
+import { pageActor } from "@/lib/server/page-context";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default async function ApiKeysPage() {
+  const keys = await listApiKeys(await pageActor());
+  return (
+    <div className="page">
+      <header className="page__header">
+        <h1>API keys</h1>
+        <p>Keys act as you in the REST API (Authorization: Bearer …). A key is shown once, when it is created.</p>
+      </header>
+      <ApiKeysManager keys={keys} />
+    </div>
+  );
+}

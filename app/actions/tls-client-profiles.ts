@@ -1,0 +1,33 @@
+"use server";
+
+import type { ActionResult } from "@/lib/errors";
+import { orgAction } from "@/lib/server/action";
+import {
+  createClientProfile,
+  deleteClientProfiles,
+  updateClientProfile,
+  type ClientProfileDto,
+} from "@/lib/server/tls-client-profiles";
+
+export async function createClientProfileAction(org: string, values: unknown): Promise<ActionResult<ClientProfileDto>> {
+  return orgAction("createClientProfile", org, "settings:manage", (ctx) => createClientProfile(ctx, values));
+}
+
+export async function updateClientProfileAction(
+  org: string,
+  target: { name: string; version: string; rowVersion: number },
+  values: unknown,
+): Promise<ActionResult<ClientProfileDto>> {
+  return orgAction("updateClientProfile", org, "settings:manage", async (ctx) => {
+    // The form sends the whole profile; name and version identify it and are not part of the change.
+    const { name: _name, version: _version, ...patch } = (values ?? {}) as Record<string, unknown>;
+    return updateClientProfile(ctx, target.name, target.version, patch, target.rowVersion);
+  });
+}
+
+export async function deleteClientProfilesAction(
+  org: string,
+  targets: { name: string; version: string }[],
+): Promise<ActionResult<number>> {
+  return orgAction("deleteClientProfiles", org, "settings:manage", (ctx) => deleteClientProfiles(ctx, targets));
+}

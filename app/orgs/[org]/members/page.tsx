@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { MembersManager } from "@/components/members/members-manager";
+import { listMembers, listRoles } from "@/lib/server/members";
+import { pageOrg } from "@/lib/server/page-context";
+
+export const metadata: Metadata = { title: "Members & roles" };
+
+export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const ctx = await pageOrg(org, "members:manage");
+  const [members, roles] = await Promise.all([listMembers(ctx), listRoles(ctx)]);
+  return (
+    <div className="page">
+      <header className="page__header">
+        <p className="page__eyebrow">{ctx.org.title}</p>
+        <h1>Members &amp; roles</h1>
+      </header>
+      <MembersManager org={ctx.org.name} members={members} roles={roles} selfId={ctx.actor.userId} />
+    </div>
+  );
+}

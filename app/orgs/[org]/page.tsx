@@ -1,0 +1,12 @@
+import { redirect } from "next/navigation";
+import { hasPermission } from "@/lib/auth/permissions";
+import { pageOrg } from "@/lib/server/page-context";
+
+/** An organization's home is its TLS page when the role may see it, else Members for those who manage them. */
+export default async function OrgHome({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const ctx = await pageOrg(org, "settings:view").catch(() => null);
+  if (ctx) redirect(`/orgs/${org}/resources/tls`);
+  const manager = await pageOrg(org, "members:manage");
+  redirect(`/orgs/${manager.org.name}/members`);
+}

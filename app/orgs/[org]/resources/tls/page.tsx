@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { ClientProfilesTable } from "@/components/tls/client-profiles-table";
+import { hasPermission } from "@/lib/auth/permissions";
+import { pageOrg } from "@/lib/server/page-context";
+import { listClientProfiles } from "@/lib/server/tls-client-profiles";
+import { ZListQuery } from "@/lib/tls/list-query";
+
+export const metadata: Metadata = { title: "TLS" };
+
+export default async function TlsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const ctx = await pageOrg(org, "settings:view");
+  const query = ZListQuery.parse({});
+  const initial = await listClientProfiles(ctx, query);
+  return (
+    <div className="page">
+      <header className="page__header">
+        <p className="page__eyebrow">{ctx.org.title} · Resources</p>
+        <h1>TLS</h1>
+      </header>
+      <ClientProfilesTable
+        org={ctx.org.name}
+        canManage={hasPermission(ctx.role.permissions, "settings:manage")}
+        initial={initial}
+        initialQuery={{ q: "", sort: "title", limit: query.limit, offset: 0 }}
+      />
+    </div>
+  );
+}

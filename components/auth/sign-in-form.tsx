@@ -1,0 +1,60 @@
+"use client";
+
+import { Button, InlineNotification, PasswordInput, Stack, TextInput } from "@carbon/react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { signInAction } from "@/app/actions/auth";
+
+const ZForm = z.object({
+  email: z.string().trim().min(1, "Enter your email address"),
+  password: z.string().min(1, "Enter your password"),
+});
+type FormValues = z.infer<typeof ZForm>;
+
+export function SignInForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit, formState } = useForm<FormValues>({ resolver: zodResolver(ZForm) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    const result = await signInAction(values);
+    if (!result.ok) return setError(result.message);
+    router.replace("/");
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title" className="login-card">
+      <Stack gap={6}>
+        <h1 id="sign-in-title">Sign in to the TLS console</h1>
+        {error && (
+          <InlineNotification kind="error" title="Sign-in failed" subtitle={error} hideCloseButton role="alert" />
+        )}
+        <TextInput
+          id="email"
+          labelText="Email"
+          type="email"
+          autoComplete="username"
+          invalid={!!formState.errors.email}
+          invalidText={formState.errors.email?.message}
+          {...register("email")}
+        />
+        <PasswordInput
+          id="password"
+          labelText="Password"
+          autoComplete="current-password"
+          invalid={!!formState.errors.password}
+          invalidText={formState.errors.password?.message}
+          {...register("password")}
+        />
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Signing in…" : "Sign in"}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

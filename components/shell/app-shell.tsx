@@ -1,0 +1,121 @@
+"use client";
+
+import {
+  Content,
+  Header,
+  HeaderGlobalAction,
+  HeaderGlobalBar,
+  HeaderMenu,
+  HeaderMenuItem,
+  HeaderName,
+  HeaderNavigation,
+  HeaderPanel,
+  SideNav,
+  SideNavItems,
+  SideNavLink,
+  SideNavMenu,
+  SideNavMenuItem,
+  SkipToContent,
+  Button,
+} from "@carbon/react";
+import { UserAvatar } from "@carbon/icons-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { signOutAction } from "@/app/actions/auth";
+
+export interface ShellOrg {
+  name: string;
+  title: string;
+}
+
+interface Props {
+  user: { name: string; email: string };
+  orgs: ShellOrg[];
+  currentOrg?: ShellOrg;
+  canViewTls: boolean;
+  canManageMembers: boolean;
+  children: ReactNode;
+}
+
+/** Carbon UI Shell: header with organization switcher and user menu, side nav with Resources → TLS. */
+export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers, children }: Props) {
+  const pathname = usePathname();
+  const [userOpen, setUserOpen] = useState(false);
+  const base = currentOrg ? `/orgs/${currentOrg.name}` : "";
+  return (
+    <>
+      <Header aria-label="TLS console">
+        <SkipToContent />
+        <HeaderName as={Link} href="/" prefix="API Connect">
+          TLS console
+        </HeaderName>
+        <HeaderNavigation aria-label="Organization">
+          <HeaderMenu aria-label={`Organization: ${currentOrg?.title ?? "choose"}`} menuLinkName={currentOrg?.title ?? "Choose organization"}>
+            {orgs.map((o) => (
+              <HeaderMenuItem
+                key={o.name}
+                as={Link}
+                href={`/orgs/${o.name}`}
+                isActive={o.name === currentOrg?.name}
+                aria-current={o.name === currentOrg?.name ? "page" : undefined}
+              >
+                {o.title}
+              </HeaderMenuItem>
+            ))}
+          </HeaderMenu>
+        </HeaderNavigation>
+        <HeaderGlobalBar>
+          <HeaderGlobalAction
+            aria-label={`User menu: ${user.name}`}
+            aria-expanded={userOpen}
+            isActive={userOpen}
+            onClick={() => setUserOpen((v) => !v)}
+            tooltipAlignment="end"
+          >
+            <UserAvatar size={20} />
+          </HeaderGlobalAction>
+        </HeaderGlobalBar>
+        <HeaderPanel expanded={userOpen} aria-label="User menu" className="user-panel">
+          <div className="user-panel__body">
+            <p className="user-panel__name">{user.name}</p>
+            <p className="user-panel__email">{user.email}</p>
+            <Link href="/account/api-keys" onClick={() => setUserOpen(false)} className="cds--link">
+              API keys
+            </Link>
+            <form action={signOutAction}>
+              <Button type="submit" kind="secondary" size="sm">
+                Sign out
+              </Button>
+            </form>
+          </div>
+        </HeaderPanel>
+        {currentOrg && (
+          <SideNav aria-label="Side navigation" isFixedNav expanded isChildOfHeader={false}>
+            <SideNavItems>
+              {canViewTls && (
+                <SideNavMenu title="Resources" defaultExpanded>
+                  <SideNavMenuItem
+                    as={Link}
+                    href={`${base}/resources/tls`}
+                    isActive={pathname.startsWith(`${base}/resources/tls`)}
+                  >
+                    TLS
+                  </SideNavMenuItem>
+                </SideNavMenu>
+              )}
+              {canManageMembers && (
+                <SideNavLink as={Link} href={`${base}/members`} isActive={pathname.startsWith(`${base}/members`)}>
+                  Members &amp; roles
+                </SideNavLink>
+              )}
+            </SideNavItems>
+          </SideNav>
+        )}
+      </Header>
+      <Content id="main-content" className={currentOrg ? "content with-side-nav" : "content"}>
+        {children}
+      </Content>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { hasPermission } from "@/lib/auth/permissions";
+import { listMyOrgs } from "@/lib/server/access";
+import { pageActor } from "@/lib/server/page-context";
+import { AppShell } from "./app-shell";
+
+/** Server side of the shell: only the user's own organizations, and nav entries their role allows. */
+export async function ConsoleFrame({ orgName, children }: { orgName?: string; children: ReactNode }) {
+  const actor = await pageActor();
+  const orgs = await listMyOrgs(actor);
+  const current = orgs.find((o) => o.name === orgName);
+  return (
+    <AppShell
+      user={{ name: actor.name, email: actor.email }}
+      orgs={orgs.map(({ name, title }) => ({ name, title }))}
+      currentOrg={current && { name: current.name, title: current.title }}
+      canViewTls={!!current && hasPermission(current.permissions, "settings:view")}
+      canManageMembers={!!current && hasPermission(current.permissions, "members:manage")}
+    >
+      {children}
+    </AppShell>
+  );
+}

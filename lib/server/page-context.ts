@@ -1,0 +1,25 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import type { Permission } from "@/lib/auth/permissions";
+import { requireOrg, type OrgContext } from "./access";
+import { currentActor, currentRequestId } from "./action";
+import type { Actor } from "./auth/actor";
+
+/** Pages: no session → sign-in page. */
+export async function pageActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
+/** Pages: the same gate as actions and routes; a refusal renders the 403 page with a 403 status. */
+export async function pageOrg(orgName: string, permission: Permission): Promise<OrgContext> {
+  const actor = await pageActor();
+  try {
+    return await requireOrg(actor, orgName, permission, await currentRequestId());
+  } catch (e) {
+    if (e instanceof AppError && e.code === "FORBIDDEN") forbidden();
+    throw e;
+  }
+}
