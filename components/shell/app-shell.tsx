@@ -91,7 +91,7 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
           </div>
         </HeaderPanel>
         {currentOrg && (
-          <SideNav aria-label="Side navigation" isFixedNav expanded isChildOfHeader={false}>
+          <SideNav aria-label="Side navigation" isFixedNav expanded>
             <SideNavItems>
               {canViewTls && (
                 <SideNavMenu title="Resources" defaultExpanded>

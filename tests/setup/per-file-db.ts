@@ -1,0 +1,27 @@
+import { copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll } from "vitest";
+import { PG_BASE_DB, SQLITE_BASE, TEST_POSTGRES_URL, pgUrl } from "./db-names";
+
+const id = randomBytes(6).toString("hex");
+
+if (process.env.TEST_DB_PROVIDER === "postgresql") {
+  const name = `tls_console_test_${id}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_BASE_DB}`);
+  await admin.end();
+  process.env.DATABASE_URL = pgUrl(name);
+} else {
+  const file = join(tmpdir(), `tls-console-test-${id}.db`);
+  copyFileSync(SQLITE_BASE, file);
+  process.env.DATABASE_URL = `file:${file}`;
+}
+
+afterAll(async () => {
+  const { db } = await import("@/lib/server/db");
+  await db().$disconnect();
+});

@@ -1,0 +1,32 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@": fileURLToPath(new URL(".", import.meta.url)),
+  // server-only throws outside the react-server condition; tests run server code directly.
+  "server-only": fileURLToPath(new URL("./tests/setup/empty.ts", import.meta.url)),
+};
+
+const integration = (provider: "sqlite" | "postgresql") => ({
+  resolve: { alias },
+  test: {
+    name: `integration-${provider}`,
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node",
+    env: { TEST_DB_PROVIDER: provider, NODE_ENV: "test" },
+    globalSetup: ["tests/setup/global-db.ts"],
+    setupFiles: ["tests/setup/per-file-db.ts", "tests/setup/next-mocks.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node" } },
+      integration("sqlite"),
+      integration("postgresql"),
+    ],
+  },
+});
