@@ -1,23 +1,28 @@
 import { rmSync } from "node:fs";
 import pg from "pg";
-import { migrate } from "@/lib/db-tools/migrate";
+import type { TestProject } from "vitest/node";
+import { execFileSync } from "node:child_process";
 import { PG_BASE_DB, SQLITE_BASE, TEST_POSTGRES_URL, pgUrl } from "./db-names";
 
 /**
  * Migrates one base database through the real migration path (the WebAssembly engine); each test file then gets
- * its own copy (tests/setup/per-file-db.ts), so files run in parallel without seeing each other's rows.
+ * its own copy (tests/setup/per-file-db.ts), so files run in parallel without seeing each other's rows. It runs
+ * as `npm run db:migrate` does, in its own process, so no connection or lock outlives it.
  */
-export default async function setup() {
-  if (process.env.TEST_DB_PROVIDER === "postgresql") {
+function migrate(url: string) {
+  execFileSync("node_modules/.bin/tsx", ["scripts/db/migrate.ts"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+}
+
+export default async function setup(project: TestProject) {
+  // Both projects share this process, so the provider comes from the project, not from process.env.
+  if (project.name === "integration-postgresql") {
     const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await admin.connect().catch((e: Error) => {
       throw new Error(`Postgres is not reachable at ${TEST_POSTGRES_URL} (${e.message}); run scripts/provision.sh`);
     });
     await dropMatching(admin, "tls_console_test_%");
     await admin.query(`CREATE DATABASE ${PG_BASE_DB}`);
-    await migrate(pgUrl(PG_BASE_DB));
-    // A template must have no open connections.
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [PG_BASE_DB]);
+    migrate(pgUrl(PG_BASE_DB));
     await admin.end();
     return async () => {
       const c = new pg.Client({ connectionString: TEST_POSTGRES_URL });
@@ -27,7 +32,7 @@ export default async function setup() {
     };
   }
   rmSync(SQLITE_BASE, { force: true });
-  await migrate(`file:${SQLITE_BASE}`);
+  migrate(`file:${SQLITE_BASE}`);
 }
 
 async function dropMatching(client: pg.Client, pattern: string) {

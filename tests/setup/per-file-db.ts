@@ -1,4 +1,4 @@
-import { copyFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -17,7 +17,10 @@ if (process.env.TEST_DB_PROVIDER === "postgresql") {
   process.env.DATABASE_URL = pgUrl(name);
 } else {
   const file = join(tmpdir(), `tls-console-test-${id}.db`);
-  copyFileSync(SQLITE_BASE, file);
+  // VACUUM INTO reads through the WAL, so the copy holds everything the migration wrote.
+  const base = new Database(SQLITE_BASE, { readonly: true });
+  base.exec(`VACUUM INTO '${file}'`);
+  base.close();
   process.env.DATABASE_URL = `file:${file}`;
 }
 

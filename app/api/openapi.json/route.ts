@@ -1,0 +1,6 @@
+import { openApiDocument } from "@/lib/api/openapi";
+import { publicUrl } from "@/lib/server/config";
+
+export function GET() {
+  return Response.json(openApiDocument(publicUrl()));
+}
