@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as collection from "@/app/api/orgs/[org]/tls-client-profiles/route";
+import * as byName from "@/app/api/orgs/[org]/tls-client-profiles/[name]/route";
+import * as byVersion from "@/app/api/orgs/[org]/tls-client-profiles/[name]/[version]/route";
+import {
+  createClientProfileAction,
+  deleteClientProfilesAction,
+  updateClientProfileAction,
+} from "@/app/actions/tls-client-profiles";
+import { addMemberAction, assignRoleAction, createRoleAction } from "@/app/actions/members";
+import { db } from "@/lib/server/db";
+import { createClientProfile } from "@/lib/server/tls-client-profiles";
+import { ctx, request, type Auth } from "../helpers/http";
+import { contextFor } from "../helpers/org-context";
+import { actAs } from "../helpers/request-state";
+import { buildWorld, PRINCIPALS, type Principal } from "../helpers/world";
+
+type Who = Principal | "anonymous" | "revokedKey";
+const EVERYONE: Who[] = [...PRINCIPALS, "anonymous", "revokedKey"];
+const VIEWERS: Who[] = ["owner", "orgAdmin", "customManage", "customView"];
+const MANAGERS: Who[] = ["owner", "orgAdmin", "customManage"];
+const MEMBER_MANAGERS: Who[] = ["owner", "orgAdmin"];
+
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let seq = 0;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const state = async () => ({
+  profiles: await db().tlsClientProfile.findMany({ orderBy: { id: "asc" } }),
+  roles: await db().role.count(),
+  members: await db().membership.findMany({ orderBy: { id: "asc" } }),
+  audit: await db().auditEvent.count(),
+});
+
+/** A fresh profile per case, so an allowed delete or update has its own target. */
+async function target() {
+  const owner = await contextFor(world, "owner");
+  return createClientProfile(owner, {
+    title: `Target ${++seq}`,
+    version: "1.0.0",
+    protocols: ["tls_v1.3"],
+    ciphers: ["TLS_AES_256_GCM_SHA384"],
+  });
+}
+
+function restAuth(who: Who): Auth {
+  if (who === "anonymous") return null;
+  if (who === "revokedKey") return { bearer: world.revokedKey };
+  // Alternate the two ways in, so both are exercised for every principal.
+  return seq % 2 === 0 ? { bearer: world.users[who].apiKey } : { session: world.users[who].session };
+}
+
+const profileBody = () => ({ title: `Made ${++seq}`, version: "1.0.0", protocols: ["tls_v1.3"], ciphers: ["TLS_AES_256_GCM_SHA384"] });
+
+type Target = Awaited<ReturnType<typeof target>>;
+type RestCase = { name: string; allowed: Who[]; call: (a: Auth, t: Target) => Promise<Response> };
+const one = (t: Target) => ctx({ org: world.org, name: t.name, version: t.version });
+
+const REST: RestCase[] = [
+  { name: "GET list", allowed: VIEWERS, call: (a) => collection.GET(request("GET", "/x", a), ctx({ org: world.org })) },
+  { name: "POST create", allowed: MANAGERS, call: (a) => collection.POST(request("POST", "/x", a, profileBody()), ctx({ org: world.org })) },
+  { name: "GET versions", allowed: VIEWERS, call: (a, t) => byName.GET(request("GET", "/x", a), ctx({ org: world.org, name: t.name })) },
+  { name: "GET one", allowed: VIEWERS, call: (a, t) => byVersion.GET(request("GET", "/x", a), one(t)) },
+  { name: "PATCH", allowed: MANAGERS, call: (a, t) => byVersion.PATCH(request("PATCH", "/x", a, { summary: "changed" }), one(t)) },
+  { name: "DELETE", allowed: MANAGERS, call: (a, t) => byVersion.DELETE(request("DELETE", "/x", a), one(t)) },
+];
+
+describe.each(REST)("REST $name", ({ allowed, call }) => {
+  it.each(EVERYONE)("%s", async (who) => {
+    const t = await target();
+    const before = await state();
+    const res = await call(restAuth(who), t);
+    if (allowed.includes(who)) {
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+      return;
+    }
+    expect(res.status).toBe(who === "anonymous" || who === "revokedKey" ? 401 : 403);
+    expect(await res.json()).toMatchObject({ status: res.status, errors: [] });
+    expect(await state()).toEqual(before);
+  });
+});
+
+type ActionCase = { name: string; allowed: Who[]; call: (t: Target) => Promise<{ ok: boolean; code?: string }> };
+const ACTIONS: ActionCase[] = [
+  { name: "createClientProfile", allowed: MANAGERS, call: () => createClientProfileAction(world.org, { ...profileBody(), name: `made-${seq}` }) },
+  {
+    name: "updateClientProfile",
+    allowed: MANAGERS,
+    call: (t) => updateClientProfileAction(world.org, { name: t.name, version: t.version, rowVersion: t.row_version }, { summary: "x" }),
+  },
+  { name: "deleteClientProfiles", allowed: MANAGERS, call: (t) => deleteClientProfilesAction(world.org, [{ name: t.name, version: t.version }]) },
+  { name: "createRole", allowed: MEMBER_MANAGERS, call: () => createRoleAction(world.org, { name: `role-${++seq}`, title: "R", permissions: ["settings:view"] }) },
+  { name: "assignRole", allowed: MEMBER_MANAGERS, call: () => assignRoleAction(world.org, world.users.member.userId, "member") },
+  {
+    name: "addMember",
+    allowed: MEMBER_MANAGERS,
+    call: () => addMemberAction(world.org, { email: `new-${++seq}@example.com`, name: "New", password: "a long enough password", role: "member" }),
+  },
+];
+
+const SESSION_PRINCIPALS: Who[] = [...PRINCIPALS, "anonymous"];
+
+describe.each(ACTIONS)("server action $name", ({ allowed, call }) => {
+  it.each(SESSION_PRINCIPALS)("%s", async (who) => {
+    const t = await target();
+    actAs(who === "anonymous" || who === "revokedKey" ? undefined : world.users[who].session);
+    const before = await state();
+    const result = await call(t);
+    if (allowed.includes(who)) {
+      expect(result).toMatchObject({ ok: true });
+      return;
+    }
+    expect(result).toMatchObject({ ok: false, code: who === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN" });
+    expect(await state()).toEqual(before);
+  });
+});
