@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const alias = {
   "@": fileURLToPath(new URL(".", import.meta.url)),
@@ -7,7 +7,7 @@ const alias = {
   "server-only": fileURLToPath(new URL("./tests/setup/empty.ts", import.meta.url)),
 };
 
-const integration = (provider: "sqlite" | "postgresql") => ({
+const integration = (provider: "sqlite" | "postgresql"): TestProjectInlineConfiguration => ({
   resolve: { alias },
   test: {
     name: `integration-${provider}`,

@@ -108,7 +108,7 @@ export function MembersManager({ org, members, roles, selfId }: { org: string; m
         <form action={submitMember} className="inline-form">
           <Stack gap={5}>
             <TextInput id="m-email" name="email" type="email" labelText="Email" invalid={!!errorFor(memberErrors, "email")} invalidText={errorFor(memberErrors, "email")} />
-            <TextInput id="m-name" name="name" labelText="Name" invalid={!!errorFor(memberErrors, "name")} invalidText={errorFor(memberErrors, "name")} />
+            <TextInput id="m-name" name="name" labelText="Full name" invalid={!!errorFor(memberErrors, "name")} invalidText={errorFor(memberErrors, "name")} />
             <TextInput
               id="m-password"
               name="password"
@@ -142,8 +142,8 @@ export function MembersManager({ org, members, roles, selfId }: { org: string; m
         <h3>Create a custom role</h3>
         <form action={submitRole} className="inline-form">
           <Stack gap={5}>
-            <TextInput id="r-title" name="title" labelText="Title" invalid={!!errorFor(roleErrors, "title")} invalidText={errorFor(roleErrors, "title")} />
-            <TextInput id="r-name" name="name" labelText="Name" helperText="Lower-case letters, digits and dashes" invalid={!!errorFor(roleErrors, "name")} invalidText={errorFor(roleErrors, "name")} />
+            <TextInput id="r-title" name="title" labelText="Role title" invalid={!!errorFor(roleErrors, "title")} invalidText={errorFor(roleErrors, "title")} />
+            <TextInput id="r-name" name="name" labelText="Role name" helperText="Lower-case letters, digits and dashes" invalid={!!errorFor(roleErrors, "name")} invalidText={errorFor(roleErrors, "name")} />
             <fieldset className="cds--fieldset">
               <legend className="cds--label">Permissions</legend>
               {PERMISSIONS.map((p) => (

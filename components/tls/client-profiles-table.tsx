@@ -98,7 +98,7 @@ export function ClientProfilesTable({ org, canManage, initial, initialQuery }: P
           <InlineNotification kind="error" title="Could not load profiles" subtitle={query.error.message} lowContrast />
         )}
         <TableToolbar aria-label="TLS client profiles toolbar">
-          {canManage && (
+          {canManage && selected.size > 0 && (
             <TableBatchActions
               shouldShowBatchActions={selected.size > 0}
               totalSelected={selected.size}
@@ -112,7 +112,9 @@ export function ClientProfilesTable({ org, canManage, initial, initialQuery }: P
               </TableBatchAction>
             </TableBatchActions>
           )}
-          <TableToolbarContent aria-hidden={selected.size > 0}>
+          {/* Rendered only when nothing is selected: hidden-but-focusable controls trap keyboard users. */}
+          {selected.size === 0 && (
+          <TableToolbarContent>
             <TableToolbarSearch
               persistent
               placeholder="Search by title, name, version or summary"
@@ -126,6 +128,7 @@ export function ClientProfilesTable({ org, canManage, initial, initialQuery }: P
               </Button>
             )}
           </TableToolbarContent>
+          )}
         </TableToolbar>
         {empty ? (
           <div className="empty-state">
@@ -202,7 +205,12 @@ export function ClientProfilesTable({ org, canManage, initial, initialQuery }: P
                       <time dateTime={p.updated_at}>{new Date(p.updated_at).toLocaleString()}</time>
                     </TableCell>
                     <TableCell className="cds--table-column-menu">
-                      <OverflowMenu aria-label={`Actions for ${p.title} ${p.version}`} flipped size="sm">
+                      <OverflowMenu
+                        aria-label={`Actions for ${p.title} ${p.version}`}
+                        iconDescription={`Actions for ${p.title} ${p.version}`}
+                        flipped
+                        size="sm"
+                      >
                         <OverflowMenuItem itemText={canManage ? "Edit" : "View"} onClick={() => router.push(href)} />
                         {canManage && (
                           <OverflowMenuItem

@@ -10,7 +10,12 @@ export const SAMPLE_ORG = { name: "sample-org", title: "Sample Provider Organiza
  * First start: the owner account and the two organizations. Idempotent: once a user exists nothing changes, and
  * a generated password is printed only the one time it is created.
  */
-export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<{ created: boolean; message: string }> {
+export async function bootstrap(
+  env: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string } = {
+    ADMIN_EMAIL: process.env.ADMIN_EMAIL,
+    ADMIN_PASSWORD: process.env.ADMIN_PASSWORD,
+  },
+): Promise<{ created: boolean; message: string }> {
   if ((await db().user.count()) > 0) return { created: false, message: "already initialised" };
   const email = (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase();
   const generated = !env.ADMIN_PASSWORD;
