@@ -24,7 +24,10 @@ const integration = (provider: "sqlite" | "postgresql"): TestProjectInlineConfig
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node" },
+      },
       integration("sqlite"),
       integration("postgresql"),
     ],

@@ -94,7 +94,10 @@ test.describe.serial("TLS client profiles", () => {
     await page.getByLabel("Role name").fill("tls-viewer");
     await page.getByRole("button", { name: "Create role" }).click();
     await expect(page.getByText("Role TLS viewer created")).toBeVisible();
-    for (const [email, role] of [["viewer@e2e.test", "tls-viewer"], ["member@e2e.test", "member"]]) {
+    for (const [email, role] of [
+      ["viewer@e2e.test", "tls-viewer"],
+      ["member@e2e.test", "member"],
+    ]) {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Full name").fill(email.split("@")[0]);
       await page.getByLabel("Initial password (new accounts only)").fill("a-long-e2e-password");
@@ -134,7 +137,9 @@ test.describe.serial("TLS client profiles", () => {
     await page.getByLabel("Email").fill(E2E_ADMIN.email);
     await page.getByLabel("Password", { exact: true }).fill("wrong");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Sign-in failed" })).toContainText("Incorrect email or password.");
+    await expect(page.getByRole("alert").filter({ hasText: "Sign-in failed" })).toContainText(
+      "Incorrect email or password.",
+    );
     await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
     await page.getByRole("button", { name: /User menu/ }).click();
     await page.getByRole("button", { name: "Sign out" }).click();

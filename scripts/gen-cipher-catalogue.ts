@@ -17,8 +17,18 @@ const TLS13_SUITES = [
 // Debian's OpenSSL 3 is built without 3DES suites, so `openssl ciphers` cannot name them; these are the
 // IANA registry entries and OpenSSL's names for them (ssl/s3_lib.c), added so the catalogue stays complete.
 const NOT_IN_LOCAL_OPENSSL = [
-  { code: "0xC0,0x08", iana: "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA", openssl: "ECDHE-ECDSA-DES-CBC3-SHA", protocol: "SSLv3" },
-  { code: "0xC0,0x12", iana: "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", openssl: "ECDHE-RSA-DES-CBC3-SHA", protocol: "SSLv3" },
+  {
+    code: "0xC0,0x08",
+    iana: "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA",
+    openssl: "ECDHE-ECDSA-DES-CBC3-SHA",
+    protocol: "SSLv3",
+  },
+  {
+    code: "0xC0,0x12",
+    iana: "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
+    openssl: "ECDHE-RSA-DES-CBC3-SHA",
+    protocol: "SSLv3",
+  },
   { code: "0x00,0x16", iana: "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", openssl: "DHE-RSA-DES-CBC3-SHA", protocol: "SSLv3" },
   { code: "0x00,0x13", iana: "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA", openssl: "DHE-DSS-DES-CBC3-SHA", protocol: "SSLv3" },
   { code: "0x00,0x0A", iana: "TLS_RSA_WITH_3DES_EDE_CBC_SHA", openssl: "DES-CBC3-SHA", protocol: "SSLv3" },

@@ -25,9 +25,18 @@ export function ApiKeysManager({ keys }: { keys: ApiKeyDto[] }) {
   return (
     <Stack gap={7}>
       {created && (
-        <InlineNotification kind="success" title="Copy your new key now" subtitle="It will not be shown again." hideCloseButton>
-          <CodeSnippet type="single" feedback="Copied">{created}</CodeSnippet>
-          <Button kind="ghost" size="sm" onClick={() => setCreated(null)}>I have copied it</Button>
+        <InlineNotification
+          kind="success"
+          title="Copy your new key now"
+          subtitle="It will not be shown again."
+          hideCloseButton
+        >
+          <CodeSnippet type="single" feedback="Copied">
+            {created}
+          </CodeSnippet>
+          <Button kind="ghost" size="sm" onClick={() => setCreated(null)}>
+            I have copied it
+          </Button>
         </InlineNotification>
       )}
       {error && <InlineNotification kind="error" title="Not revoked" subtitle={error} role="alert" />}
@@ -39,24 +48,54 @@ export function ApiKeysManager({ keys }: { keys: ApiKeyDto[] }) {
         className="inline-form"
       >
         <Stack gap={5} orientation="horizontal">
-          <TextInput id="key-name" labelText="Key name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!nameError} invalidText={nameError} />
-          <Button type="submit" disabled={pending}>Create key</Button>
+          <TextInput
+            id="key-name"
+            labelText="Key name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            invalid={!!nameError}
+            invalidText={nameError}
+          />
+          <Button type="submit" disabled={pending}>
+            Create key
+          </Button>
         </Stack>
       </form>
       <table className="cds--data-table" aria-label="API keys">
         <thead>
-          <tr><th>Name</th><th>Key starts with</th><th>Created</th><th>Last used</th><th>Status</th><th><span className="cds--visually-hidden">Actions</span></th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Key starts with</th>
+            <th>Created</th>
+            <th>Last used</th>
+            <th>Status</th>
+            <th>
+              <span className="cds--visually-hidden">Actions</span>
+            </th>
+          </tr>
         </thead>
         <tbody>
-          {keys.length === 0 && (<tr><td colSpan={6}>No API keys yet.</td></tr>)}
+          {keys.length === 0 && (
+            <tr>
+              <td colSpan={6}>No API keys yet.</td>
+            </tr>
+          )}
           {keys.map((k) => (
             <tr key={k.id}>
               <td>{k.name}</td>
-              <td><code>{k.prefix}…</code></td>
+              <td>
+                <code>{k.prefix}…</code>
+              </td>
               <td>{new Date(k.created_at).toLocaleString()}</td>
               <td>{k.last_used_at ? new Date(k.last_used_at).toLocaleString() : "never"}</td>
               <td>{k.revoked_at ? "revoked" : "active"}</td>
-              <td>{!k.revoked_at && <Button kind="danger--ghost" size="sm" onClick={() => setRevoking(k)}>Revoke</Button>}</td>
+              <td>
+                {!k.revoked_at && (
+                  <Button kind="danger--ghost" size="sm" onClick={() => setRevoking(k)}>
+                    Revoke
+                  </Button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -35,7 +35,17 @@ interface Role {
 
 const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
 
-export function MembersManager({ org, members, roles, selfId }: { org: string; members: Member[]; roles: Role[]; selfId: string }) {
+export function MembersManager({
+  org,
+  members,
+  roles,
+  selfId,
+}: {
+  org: string;
+  members: Member[];
+  roles: Role[];
+  selfId: string;
+}) {
   const toast = useToast();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -66,7 +76,15 @@ export function MembersManager({ org, members, roles, selfId }: { org: string; m
 
   return (
     <Stack gap={8}>
-      {error && <InlineNotification kind="error" title="Not changed" subtitle={error} role="alert" onClose={() => setError(null)} />}
+      {error && (
+        <InlineNotification
+          kind="error"
+          title="Not changed"
+          subtitle={error}
+          role="alert"
+          onClose={() => setError(null)}
+        />
+      )}
       <section aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
         <StructuredListWrapper aria-label="Members">
@@ -80,7 +98,10 @@ export function MembersManager({ org, members, roles, selfId }: { org: string; m
           <StructuredListBody>
             {members.map((m) => (
               <StructuredListRow key={m.userId}>
-                <StructuredListCell>{m.name}{m.userId === selfId ? " (you)" : ""}</StructuredListCell>
+                <StructuredListCell>
+                  {m.name}
+                  {m.userId === selfId ? " (you)" : ""}
+                </StructuredListCell>
                 <StructuredListCell>{m.email}</StructuredListCell>
                 <StructuredListCell>
                   <Select
@@ -107,8 +128,21 @@ export function MembersManager({ org, members, roles, selfId }: { org: string; m
         <h2 id="add-member-title">Add a member</h2>
         <form action={submitMember} className="inline-form">
           <Stack gap={5}>
-            <TextInput id="m-email" name="email" type="email" labelText="Email" invalid={!!errorFor(memberErrors, "email")} invalidText={errorFor(memberErrors, "email")} />
-            <TextInput id="m-name" name="name" labelText="Full name" invalid={!!errorFor(memberErrors, "name")} invalidText={errorFor(memberErrors, "name")} />
+            <TextInput
+              id="m-email"
+              name="email"
+              type="email"
+              labelText="Email"
+              invalid={!!errorFor(memberErrors, "email")}
+              invalidText={errorFor(memberErrors, "email")}
+            />
+            <TextInput
+              id="m-name"
+              name="name"
+              labelText="Full name"
+              invalid={!!errorFor(memberErrors, "name")}
+              invalidText={errorFor(memberErrors, "name")}
+            />
             <TextInput
               id="m-password"
               name="password"
@@ -123,7 +157,9 @@ export function MembersManager({ org, members, roles, selfId }: { org: string; m
                 <SelectItem key={r.name} value={r.name} text={r.title} />
               ))}
             </Select>
-            <Button type="submit" disabled={pending}>Add member</Button>
+            <Button type="submit" disabled={pending}>
+              Add member
+            </Button>
           </Stack>
         </form>
       </section>
@@ -142,8 +178,21 @@ export function MembersManager({ org, members, roles, selfId }: { org: string; m
         <h3>Create a custom role</h3>
         <form action={submitRole} className="inline-form">
           <Stack gap={5}>
-            <TextInput id="r-title" name="title" labelText="Role title" invalid={!!errorFor(roleErrors, "title")} invalidText={errorFor(roleErrors, "title")} />
-            <TextInput id="r-name" name="name" labelText="Role name" helperText="Lower-case letters, digits and dashes" invalid={!!errorFor(roleErrors, "name")} invalidText={errorFor(roleErrors, "name")} />
+            <TextInput
+              id="r-title"
+              name="title"
+              labelText="Role title"
+              invalid={!!errorFor(roleErrors, "title")}
+              invalidText={errorFor(roleErrors, "title")}
+            />
+            <TextInput
+              id="r-name"
+              name="name"
+              labelText="Role name"
+              helperText="Lower-case letters, digits and dashes"
+              invalid={!!errorFor(roleErrors, "name")}
+              invalidText={errorFor(roleErrors, "name")}
+            />
             <fieldset className="cds--fieldset">
               <legend className="cds--label">Permissions</legend>
               {PERMISSIONS.map((p) => (
@@ -152,11 +201,15 @@ export function MembersManager({ org, members, roles, selfId }: { org: string; m
                   id={`perm-${p}`}
                   labelText={PERMISSION_LABELS[p]}
                   checked={perms.includes(p)}
-                  onChange={(_, { checked }) => setPerms((list) => (checked ? [...list, p] : list.filter((x) => x !== p)))}
+                  onChange={(_, { checked }) =>
+                    setPerms((list) => (checked ? [...list, p] : list.filter((x) => x !== p)))
+                  }
                 />
               ))}
             </fieldset>
-            <Button type="submit" disabled={pending}>Create role</Button>
+            <Button type="submit" disabled={pending}>
+              Create role
+            </Button>
           </Stack>
         </form>
       </section>

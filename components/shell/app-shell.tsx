@@ -51,7 +51,10 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
           TLS console
         </HeaderName>
         <HeaderNavigation aria-label="Organization">
-          <HeaderMenu aria-label={`Organization: ${currentOrg?.title ?? "choose"}`} menuLinkName={currentOrg?.title ?? "Choose organization"}>
+          <HeaderMenu
+            aria-label={`Organization: ${currentOrg?.title ?? "choose"}`}
+            menuLinkName={currentOrg?.title ?? "Choose organization"}
+          >
             {orgs.map((o) => (
               <HeaderMenuItem
                 key={o.name}

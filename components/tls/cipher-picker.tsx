@@ -30,15 +30,37 @@ export function CipherPicker({ value, onChange, invalidText, disabled }: Props) 
           <fieldset key={family} className="cds--fieldset cipher-picker__group" disabled={disabled}>
             <legend className="cds--label">{legend}</legend>
             <div className="cipher-picker__bulk">
-              <Button kind="ghost" size="sm" onClick={() => set(group.map((c) => c.name), true)}>
+              <Button
+                kind="ghost"
+                size="sm"
+                onClick={() =>
+                  set(
+                    group.map((c) => c.name),
+                    true,
+                  )
+                }
+              >
                 Select all
               </Button>
               {family === "tls12" && (
-                <Button kind="ghost" size="sm" onClick={() => onChange([...value.filter((c) => !group.some((g) => g.name === c)), ...strong])}>
+                <Button
+                  kind="ghost"
+                  size="sm"
+                  onClick={() => onChange([...value.filter((c) => !group.some((g) => g.name === c)), ...strong])}
+                >
                   Strong only
                 </Button>
               )}
-              <Button kind="ghost" size="sm" onClick={() => set(group.map((c) => c.name), false)}>
+              <Button
+                kind="ghost"
+                size="sm"
+                onClick={() =>
+                  set(
+                    group.map((c) => c.name),
+                    false,
+                  )
+                }
+              >
                 Clear
               </Button>
             </div>

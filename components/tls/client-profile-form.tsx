@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useForm, type Path } from "react-hook-form";
+import { Controller, useForm, useWatch, type Path } from "react-hook-form";
 import { createClientProfileAction, updateClientProfileAction } from "@/app/actions/tls-client-profiles";
 import { useToast } from "@/components/ui/toasts";
 import type { ActionResult } from "@/lib/errors";
@@ -45,10 +45,10 @@ export function ClientProfileForm({ org, mode, defaultValues, target }: Props) {
     resolver: zodResolver(ZClientProfileInput),
     defaultValues,
   });
-  const { register, control, handleSubmit, formState, setValue, setError, watch } = form;
+  const { register, control, handleSubmit, formState, setValue, setError } = form;
   const errors = formState.errors;
-  const protocols = watch("protocols") ?? [];
-  const ciphers = watch("ciphers") ?? [];
+  const protocols = useWatch({ control, name: "protocols" }) ?? [];
+  const ciphers = useWatch({ control, name: "ciphers" }) ?? [];
   const listUrl = `/orgs/${org}/resources/tls`;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -60,11 +60,13 @@ export function ClientProfileForm({ org, mode, defaultValues, target }: Props) {
     if (!result.ok) {
       for (const fe of result.fieldErrors) {
         const field = fe.field.split(".")[0];
-        if (FIELDS.has(field)) setError(field as Path<TClientProfileFormValues>, { message: fe.message }, { shouldFocus: true });
+        if (FIELDS.has(field))
+          setError(field as Path<TClientProfileFormValues>, { message: fe.message }, { shouldFocus: true });
       }
       const title = result.code === "STALE" ? "Someone else saved this profile" : "The profile was not saved";
       const message = result.requestId ? `${result.message} (request id ${result.requestId})` : result.message;
-      if (result.code === "STALE" || result.fieldErrors.length === 0) setBanner({ title, message, stale: result.code === "STALE" });
+      if (result.code === "STALE" || result.fieldErrors.length === 0)
+        setBanner({ title, message, stale: result.code === "STALE" });
       return;
     }
     await client.invalidateQueries({ queryKey: queryKeys.clientProfiles(org) });
@@ -83,7 +85,13 @@ export function ClientProfileForm({ org, mode, defaultValues, target }: Props) {
       <fieldset disabled={formState.isSubmitting || readOnly} className="profile-form__fields">
         <Stack gap={7}>
           {banner && (
-            <InlineNotification kind="error" title={banner.title} subtitle={banner.message} role="alert" hideCloseButton>
+            <InlineNotification
+              kind="error"
+              title={banner.title}
+              subtitle={banner.message}
+              role="alert"
+              hideCloseButton
+            >
               {banner.stale && (
                 <Button kind="tertiary" size="sm" onClick={() => window.location.reload()}>
                   Reload

@@ -114,20 +114,20 @@ export function ClientProfilesTable({ org, canManage, initial, initialQuery }: P
           )}
           {/* Rendered only when nothing is selected: hidden-but-focusable controls trap keyboard users. */}
           {selected.size === 0 && (
-          <TableToolbarContent>
-            <TableToolbarSearch
-              persistent
-              placeholder="Search by title, name, version or summary"
-              labelText="Search TLS client profiles"
-              value={search}
-              onChange={(e) => setSearch(typeof e === "string" ? e : e.target.value)}
-            />
-            {canManage && (
-              <Button renderIcon={Add} onClick={() => router.push(`${base}/new`)}>
-                Create
-              </Button>
-            )}
-          </TableToolbarContent>
+            <TableToolbarContent>
+              <TableToolbarSearch
+                persistent
+                placeholder="Search by title, name, version or summary"
+                labelText="Search TLS client profiles"
+                value={search}
+                onChange={(e) => setSearch(typeof e === "string" ? e : e.target.value)}
+              />
+              {canManage && (
+                <Button renderIcon={Add} onClick={() => router.push(`${base}/new`)}>
+                  Create
+                </Button>
+              )}
+            </TableToolbarContent>
           )}
         </TableToolbar>
         {empty ? (
@@ -150,9 +150,7 @@ export function ClientProfilesTable({ org, canManage, initial, initialQuery }: P
                     name="select-all"
                     ariaLabel="Select all rows on this page"
                     checked={allSelected}
-                    onSelect={() =>
-                      setSelected(allSelected ? new Set() : new Set(rows.map(keyOf)))
-                    }
+                    onSelect={() => setSelected(allSelected ? new Set() : new Set(rows.map(keyOf)))}
                   />
                 )}
                 {COLUMNS.map((c) => (
@@ -215,7 +213,9 @@ export function ClientProfilesTable({ org, canManage, initial, initialQuery }: P
                         {canManage && (
                           <OverflowMenuItem
                             itemText="New version"
-                            onClick={() => router.push(`${base}/new?from=${p.name}&version=${encodeURIComponent(p.version)}`)}
+                            onClick={() =>
+                              router.push(`${base}/new?from=${p.name}&version=${encodeURIComponent(p.version)}`)
+                            }
                           />
                         )}
                         {canManage && (

@@ -24,7 +24,12 @@ export function DeleteProfilesModal({ org, profiles, onClose }: Props) {
       primaryButtonDisabled={remove.isPending}
       secondaryButtonText="Cancel"
       onRequestClose={() => onClose(0)}
-      onRequestSubmit={() => remove.mutate(profiles.map(({ name, version }) => ({ name, version })), { onSuccess: onClose })}
+      onRequestSubmit={() =>
+        remove.mutate(
+          profiles.map(({ name, version }) => ({ name, version })),
+          { onSuccess: onClose },
+        )
+      }
     >
       <p>This cannot be undone. Gateways that use these profiles keep their copy until the next publish.</p>
       <ul className="delete-list">

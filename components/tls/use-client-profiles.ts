@@ -39,7 +39,8 @@ export function useDeleteClientProfiles(org: string) {
   return useMutation({
     mutationFn: async (targets: { name: string; version: string }[]) => {
       const result = await deleteClientProfilesAction(org, targets);
-      if (!result.ok) throw new Error(result.requestId ? `${result.message} (request id ${result.requestId})` : result.message);
+      if (!result.ok)
+        throw new Error(result.requestId ? `${result.message} (request id ${result.requestId})` : result.message);
       return result.data;
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.clientProfiles(org) }),

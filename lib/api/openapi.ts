@@ -33,7 +33,10 @@ const errorResponses = Object.fromEntries(
     ["409", "Name and version already exist, the profile changed since it was read (If-Match), or it is protected"],
     ["413", "Body larger than 1 MB"],
     ["422", "A field is invalid; errors[] names each field and the allowed values"],
-  ].map(([code, description]) => [code, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+  ].map(([code, description]) => [
+    code,
+    { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  ]),
 );
 
 const org = { name: "org", in: "path", required: true, schema: { type: "string" } };
@@ -46,7 +49,10 @@ const collection = {
     "application/json": {
       schema: {
         type: "object",
-        properties: { total_results: { type: "integer" }, results: { type: "array", items: { $ref: "#/components/schemas/TlsClientProfile" } } },
+        properties: {
+          total_results: { type: "integer" },
+          results: { type: "array", items: { $ref: "#/components/schemas/TlsClientProfile" } },
+        },
       },
     },
   },
@@ -97,17 +103,32 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       [`${base}/{name}`]: {
-        get: { summary: "Every version of a profile", parameters: [org, name], responses: { "200": collection, ...errorResponses } },
+        get: {
+          summary: "Every version of a profile",
+          parameters: [org, name],
+          responses: { "200": collection, ...errorResponses },
+        },
       },
       [`${base}/{name}/{version}`]: {
-        get: { summary: "One version", parameters: [org, name, version], responses: { "200": { description: "The profile (ETag: row version)", content: json("TlsClientProfile") }, ...errorResponses } },
+        get: {
+          summary: "One version",
+          parameters: [org, name, version],
+          responses: {
+            "200": { description: "The profile (ETag: row version)", content: json("TlsClientProfile") },
+            ...errorResponses,
+          },
+        },
         patch: {
           summary: "Change fields; send If-Match with the ETag to refuse stale updates",
           parameters: [org, name, version, { name: "If-Match", in: "header", schema: { type: "string" } }],
           requestBody: { required: true, content: json("TlsClientProfilePatch") },
           responses: { "200": { description: "Updated", content: json("TlsClientProfile") }, ...errorResponses },
         },
-        delete: { summary: "Delete one version", parameters: [org, name, version], responses: { "204": { description: "Deleted" }, ...errorResponses } },
+        delete: {
+          summary: "Delete one version",
+          parameters: [org, name, version],
+          responses: { "204": { description: "Deleted" }, ...errorResponses },
+        },
       },
     },
   };

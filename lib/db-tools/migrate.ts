@@ -46,7 +46,10 @@ export async function migrate(url: string): Promise<string[]> {
   }
   const engine = await openEngine(url);
   try {
-    const out = await engine.applyMigrations({ migrationsList: migrationList(migrationsDir(provider)), filters: NO_FILTERS });
+    const out = await engine.applyMigrations({
+      migrationsList: migrationList(migrationsDir(provider)),
+      filters: NO_FILTERS,
+    });
     return out.appliedMigrationNames;
   } finally {
     engine.free();

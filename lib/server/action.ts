@@ -28,7 +28,9 @@ export async function orgAction<T>(
   permission: Permission,
   body: (ctx: OrgContext) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  return safeAction(name, async (requestId) => body(await requireOrg(await currentActor(), orgName, permission, requestId)));
+  return safeAction(name, async (requestId) =>
+    body(await requireOrg(await currentActor(), orgName, permission, requestId)),
+  );
 }
 
 /** For actions that are not about an organization (API keys, sign-out): the body checks what it needs. */

@@ -25,7 +25,9 @@ export async function bootstrap(
   });
   for (const org of [ADMIN_ORG, SAMPLE_ORG]) {
     const created = await createOrganization(org);
-    const ownerRole = await db().role.findUniqueOrThrow({ where: { orgId_name: { orgId: created.id, name: "owner" } } });
+    const ownerRole = await db().role.findUniqueOrThrow({
+      where: { orgId_name: { orgId: created.id, name: "owner" } },
+    });
     await db().membership.create({ data: { userId: owner.id, orgId: created.id, roleId: ownerRole.id } });
   }
   const message = generated

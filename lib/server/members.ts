@@ -76,9 +76,15 @@ export async function assignRole(ctx: OrgContext, userId: string, roleName: stri
       if (owners <= 1) throw new AppError("CONFLICT", "The organization's last owner cannot be given another role.");
     }
     await tx.membership.update({ where: { id: membership.id }, data: { roleId: role.id } });
-    await audit(tx, ctx, "assign-role", { type: "member", name: membership.user.email }, {
-      role: { from: membership.role.name, to: role.name },
-    });
+    await audit(
+      tx,
+      ctx,
+      "assign-role",
+      { type: "member", name: membership.user.email },
+      {
+        role: { from: membership.role.name, to: role.name },
+      },
+    );
   });
 }
 
@@ -91,7 +97,9 @@ export async function addMember(ctx: OrgContext, raw: unknown) {
     const user =
       (await tx.user.findUnique({ where: { email: input.email } })) ??
       (await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } }));
-    const existing = await tx.membership.findUnique({ where: { userId_orgId: { userId: user.id, orgId: ctx.org.id } } });
+    const existing = await tx.membership.findUnique({
+      where: { userId_orgId: { userId: user.id, orgId: ctx.org.id } },
+    });
     if (existing) {
       throw new AppError("CONFLICT", `${input.email} is already a member.`, [
         { field: "email", message: "Already a member of this organization" },

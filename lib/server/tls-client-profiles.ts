@@ -24,7 +24,10 @@ export type { ClientProfileDto };
 
 export const TARGET = "tls-client-profile";
 
-const ZTargets = z.array(z.strictObject({ name: ZName, version: ZVersion })).min(1).max(100);
+const ZTargets = z
+  .array(z.strictObject({ name: ZName, version: ZVersion }))
+  .min(1)
+  .max(100);
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["tlsClientProfile"]["findFirstOrThrow"]>>;
 
@@ -167,7 +170,13 @@ export async function updateClientProfile(
     });
     if (count === 0) throw stale(await tx.tlsClientProfile.findUniqueOrThrow({ where: { id: row.id } }));
     const after = toDto(ctx.org.name, await tx.tlsClientProfile.findUniqueOrThrow({ where: { id: row.id } }));
-    await audit(tx, ctx, "update", { type: TARGET, name: `${name}:${version}` }, diff(auditable(before), auditable(after)));
+    await audit(
+      tx,
+      ctx,
+      "update",
+      { type: TARGET, name: `${name}:${version}` },
+      diff(auditable(before), auditable(after)),
+    );
     return after;
   });
 }
@@ -189,7 +198,13 @@ export async function deleteClientProfiles(ctx: OrgContext, rawTargets: unknown)
       });
       if (!row) throw new AppError("NOT_FOUND", `No TLS client profile "${name}" with version ${version}.`);
       await tx.tlsClientProfile.delete({ where: { id: row.id } });
-      await audit(tx, ctx, "delete", { type: TARGET, name: `${name}:${version}` }, removed(auditable(toDto(ctx.org.name, row))));
+      await audit(
+        tx,
+        ctx,
+        "delete",
+        { type: TARGET, name: `${name}:${version}` },
+        removed(auditable(toDto(ctx.org.name, row))),
+      );
     }
     return targets.length;
   });

@@ -16,8 +16,14 @@ describe("client profile schema", () => {
 
   it("fills defaults for optional fields", () => {
     const { summary, insecure_server_connections, server_name_indication, ...rest } = valid;
-    void summary; void insecure_server_connections; void server_name_indication;
-    expect(ZClientProfileInput.parse(rest)).toMatchObject({ summary: "", insecure_server_connections: false, server_name_indication: true });
+    void summary;
+    void insecure_server_connections;
+    void server_name_indication;
+    expect(ZClientProfileInput.parse(rest)).toMatchObject({
+      summary: "",
+      insecure_server_connections: false,
+      server_name_indication: true,
+    });
   });
 
   it.each([
@@ -54,7 +60,9 @@ describe("client profile schema", () => {
   it("derives the name from the title on create when it is left out", () => {
     const { name, ...rest } = valid;
     void name;
-    expect(ZClientProfileCreate.parse({ ...rest, title: "acme TLS Client Profile" }).name).toBe("acme-tls-client-profile");
+    expect(ZClientProfileCreate.parse({ ...rest, title: "acme TLS Client Profile" }).name).toBe(
+      "acme-tls-client-profile",
+    );
   });
 
   it("patch applies no defaults", () => {

@@ -18,7 +18,10 @@ export const ZListQuery = z
     q: z.string().trim().max(200).optional(),
     sort: z
       .string()
-      .regex(/^-?(title|name|version|protocols|updated_at)$/, "sort must be one of title, name, version, protocols, updated_at, optionally prefixed with -")
+      .regex(
+        /^-?(title|name|version|protocols|updated_at)$/,
+        "sort must be one of title, name, version, protocols, updated_at, optionally prefixed with -",
+      )
       .default("title"),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     offset: z.coerce.number().int().min(0).default(0),

@@ -20,6 +20,7 @@ describe("slugify", () => {
   });
 
   it("produces names the name rule accepts", () => {
-    for (const title of ["Acme", "x1 y2", "Default TLS client profile"]) expect(NAME_PATTERN.test(slugify(title))).toBe(true);
+    for (const title of ["Acme", "x1 y2", "Default TLS client profile"])
+      expect(NAME_PATTERN.test(slugify(title))).toBe(true);
   });
 });

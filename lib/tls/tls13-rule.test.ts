@@ -9,7 +9,11 @@ const ONE13: CipherName[] = ["TLS_AES_128_GCM_SHA256"];
 describe("TLS 1.3 rule", () => {
   // Every combination: TLS 1.3 selected or not × TLS 1.3 ciphers chosen or not (with and without older suites).
   const cases: { protocols: TlsProtocol[]; ciphers: CipherName[]; expected: CipherName[] }[] = [
-    { protocols: ["tls_v1.2", "tls_v1.3"], ciphers: PRE13, expected: [...TLS13_CIPHERS, "ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"] },
+    {
+      protocols: ["tls_v1.2", "tls_v1.3"],
+      ciphers: PRE13,
+      expected: [...TLS13_CIPHERS, "ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"],
+    },
     { protocols: ["tls_v1.2", "tls_v1.3"], ciphers: [...PRE13, ...ONE13], expected: [...ONE13, ...PRE13].sort(order) },
     { protocols: ["tls_v1.2"], ciphers: PRE13, expected: PRE13.slice().sort(order) },
     { protocols: ["tls_v1.2"], ciphers: [...PRE13, ...ONE13], expected: PRE13.slice().sort(order) },

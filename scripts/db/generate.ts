@@ -19,6 +19,11 @@ for (const provider of PROVIDERS) {
   writeFileSync(schema, datamodelFor(provider).replace(`"../lib/generated/${provider}"`, `"./${provider}"`));
   execFileSync(join(ROOT, "node_modules", ".bin", "prisma"), ["generate", "--schema", schema], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: stub, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: stub,
+      CHECKPOINT_DISABLE: "1",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
   });
 }

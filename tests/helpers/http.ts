@@ -3,7 +3,13 @@ import { SESSION_COOKIE } from "@/lib/server/config";
 export type Auth = { bearer: string } | { session: string } | null;
 
 /** Builds the Request a route handler receives, authenticated by API key or session cookie. */
-export function request(method: string, path: string, auth: Auth, body?: unknown, headers: Record<string, string> = {}) {
+export function request(
+  method: string,
+  path: string,
+  auth: Auth,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const h = new Headers(headers);
   if (auth && "bearer" in auth) h.set("authorization", `Bearer ${auth.bearer}`);
   if (auth && "session" in auth) h.set("cookie", `${SESSION_COOKIE}=${auth.session}`);

@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 
 const PASSWORD = "correct horse battery staple";
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
 
 describe("sign-in", () => {
   it("opens a database session for the right password", async () => {
@@ -45,9 +49,13 @@ describe("sign-in", () => {
     for (let i = 0; i < SIGN_IN_LIMITS.ip.max; i++) {
       await failure(signIn({ email: `spray-${i}@example.com`, password: "x" }, { ip: "10.9.9.9" }));
     }
-    const limited = await failure(signIn({ email: world.users.customManage.email, password: PASSWORD }, { ip: "10.9.9.9" }));
+    const limited = await failure(
+      signIn({ email: world.users.customManage.email, password: PASSWORD }, { ip: "10.9.9.9" }),
+    );
     expect(limited?.code).toBe("RATE_LIMITED");
-    await expect(signIn({ email: world.users.customManage.email, password: PASSWORD }, { ip: "10.9.9.10" })).resolves.toHaveProperty("token");
+    await expect(
+      signIn({ email: world.users.customManage.email, password: PASSWORD }, { ip: "10.9.9.10" }),
+    ).resolves.toHaveProperty("token");
   });
 
   it("does not accept an expired session", async () => {
@@ -75,7 +83,12 @@ describe("API keys", () => {
 
   it("cannot be revoked by another user", async () => {
     const { apiKey } = await createApiKey(world.ownerActor, "mine");
-    const other = { userId: world.users.member.userId, email: world.users.member.email, name: "m", via: "session" as const };
+    const other = {
+      userId: world.users.member.userId,
+      email: world.users.member.email,
+      name: "m",
+      via: "session" as const,
+    };
     expect((await failure(revokeApiKey(other, apiKey.id)))?.code).toBe("NOT_FOUND");
   });
 });
@@ -83,7 +96,9 @@ describe("API keys", () => {
 describe("bootstrap", () => {
   it("does nothing once users exist", async () => {
     const before = await db().organization.count();
-    expect(await bootstrap({ ADMIN_EMAIL: "x@example.com", ADMIN_PASSWORD: "whatever-long" })).toMatchObject({ created: false });
+    expect(await bootstrap({ ADMIN_EMAIL: "x@example.com", ADMIN_PASSWORD: "whatever-long" })).toMatchObject({
+      created: false,
+    });
     expect(await db().organization.count()).toBe(before);
   });
 });

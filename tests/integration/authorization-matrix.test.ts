@@ -52,7 +52,12 @@ function restAuth(who: Who): Auth {
   return seq % 2 === 0 ? { bearer: world.users[who].apiKey } : { session: world.users[who].session };
 }
 
-const profileBody = () => ({ title: `Made ${++seq}`, version: "1.0.0", protocols: ["tls_v1.3"], ciphers: ["TLS_AES_256_GCM_SHA384"] });
+const profileBody = () => ({
+  title: `Made ${++seq}`,
+  version: "1.0.0",
+  protocols: ["tls_v1.3"],
+  ciphers: ["TLS_AES_256_GCM_SHA384"],
+});
 
 type Target = Awaited<ReturnType<typeof target>>;
 type RestCase = { name: string; allowed: Who[]; call: (a: Auth, t: Target) => Promise<Response> };
@@ -60,10 +65,22 @@ const one = (t: Target) => ctx({ org: world.org, name: t.name, version: t.versio
 
 const REST: RestCase[] = [
   { name: "GET list", allowed: VIEWERS, call: (a) => collection.GET(request("GET", "/x", a), ctx({ org: world.org })) },
-  { name: "POST create", allowed: MANAGERS, call: (a) => collection.POST(request("POST", "/x", a, profileBody()), ctx({ org: world.org })) },
-  { name: "GET versions", allowed: VIEWERS, call: (a, t) => byName.GET(request("GET", "/x", a), ctx({ org: world.org, name: t.name })) },
+  {
+    name: "POST create",
+    allowed: MANAGERS,
+    call: (a) => collection.POST(request("POST", "/x", a, profileBody()), ctx({ org: world.org })),
+  },
+  {
+    name: "GET versions",
+    allowed: VIEWERS,
+    call: (a, t) => byName.GET(request("GET", "/x", a), ctx({ org: world.org, name: t.name })),
+  },
   { name: "GET one", allowed: VIEWERS, call: (a, t) => byVersion.GET(request("GET", "/x", a), one(t)) },
-  { name: "PATCH", allowed: MANAGERS, call: (a, t) => byVersion.PATCH(request("PATCH", "/x", a, { summary: "changed" }), one(t)) },
+  {
+    name: "PATCH",
+    allowed: MANAGERS,
+    call: (a, t) => byVersion.PATCH(request("PATCH", "/x", a, { summary: "changed" }), one(t)),
+  },
   { name: "DELETE", allowed: MANAGERS, call: (a, t) => byVersion.DELETE(request("DELETE", "/x", a), one(t)) },
 ];
 
@@ -84,19 +101,46 @@ describe.each(REST)("REST $name", ({ allowed, call }) => {
 
 type ActionCase = { name: string; allowed: Who[]; call: (t: Target) => Promise<{ ok: boolean; code?: string }> };
 const ACTIONS: ActionCase[] = [
-  { name: "createClientProfile", allowed: MANAGERS, call: () => createClientProfileAction(world.org, { ...profileBody(), name: `made-${seq}` }) },
+  {
+    name: "createClientProfile",
+    allowed: MANAGERS,
+    call: () => createClientProfileAction(world.org, { ...profileBody(), name: `made-${seq}` }),
+  },
   {
     name: "updateClientProfile",
     allowed: MANAGERS,
-    call: (t) => updateClientProfileAction(world.org, { name: t.name, version: t.version, rowVersion: t.row_version }, { summary: "x" }),
+    call: (t) =>
+      updateClientProfileAction(
+        world.org,
+        { name: t.name, version: t.version, rowVersion: t.row_version },
+        { summary: "x" },
+      ),
   },
-  { name: "deleteClientProfiles", allowed: MANAGERS, call: (t) => deleteClientProfilesAction(world.org, [{ name: t.name, version: t.version }]) },
-  { name: "createRole", allowed: MEMBER_MANAGERS, call: () => createRoleAction(world.org, { name: `role-${++seq}`, title: "R", permissions: ["settings:view"] }) },
-  { name: "assignRole", allowed: MEMBER_MANAGERS, call: () => assignRoleAction(world.org, world.users.member.userId, "member") },
+  {
+    name: "deleteClientProfiles",
+    allowed: MANAGERS,
+    call: (t) => deleteClientProfilesAction(world.org, [{ name: t.name, version: t.version }]),
+  },
+  {
+    name: "createRole",
+    allowed: MEMBER_MANAGERS,
+    call: () => createRoleAction(world.org, { name: `role-${++seq}`, title: "R", permissions: ["settings:view"] }),
+  },
+  {
+    name: "assignRole",
+    allowed: MEMBER_MANAGERS,
+    call: () => assignRoleAction(world.org, world.users.member.userId, "member"),
+  },
   {
     name: "addMember",
     allowed: MEMBER_MANAGERS,
-    call: () => addMemberAction(world.org, { email: `new-${++seq}@example.com`, name: "New", password: "a long enough password", role: "member" }),
+    call: () =>
+      addMemberAction(world.org, {
+        email: `new-${++seq}@example.com`,
+        name: "New",
+        password: "a long enough password",
+        role: "member",
+      }),
   },
 ];
 

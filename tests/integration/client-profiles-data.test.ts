@@ -53,7 +53,12 @@ describe("TLS client profile data layer", () => {
   });
 
   it("drops TLS 1.3 ciphers when TLS 1.3 is not selected", async () => {
-    const p = await createClientProfile(ctx, { ...base, title: "Only 1.2", protocols: ["tls_v1.2"], ciphers: [...TLS13_CIPHERS, "ECDHE_RSA_WITH_AES_256_GCM_SHA384"] });
+    const p = await createClientProfile(ctx, {
+      ...base,
+      title: "Only 1.2",
+      protocols: ["tls_v1.2"],
+      ciphers: [...TLS13_CIPHERS, "ECDHE_RSA_WITH_AES_256_GCM_SHA384"],
+    });
     expect(p.ciphers).toEqual(["ECDHE_RSA_WITH_AES_256_GCM_SHA384"]);
   });
 
@@ -94,7 +99,10 @@ describe("TLS client profile data layer", () => {
     expect(saved.updated_by).toBe(world.users.orgAdmin.email);
 
     const before = await dbSnapshot();
-    const e = await expectAppError(updateClientProfile(ctx, read.name, read.version, { summary: "second" }, read.row_version), "STALE");
+    const e = await expectAppError(
+      updateClientProfile(ctx, read.name, read.version, { summary: "second" }, read.row_version),
+      "STALE",
+    );
     expect(e.message).toContain(world.users.orgAdmin.email);
     expect(e.message).toContain("reload");
     expect(await dbSnapshot()).toEqual(before);
@@ -110,14 +118,18 @@ describe("TLS client profile data layer", () => {
   it("validates the merged result of a patch", async () => {
     const before = await dbSnapshot();
     await expectAppError(
-      updateClientProfile(ctx, "acme-tls-client-profile", "1.1.0", { protocols: ["tls_v1.2"], ciphers: ["TLS_AES_128_GCM_SHA256"] }),
+      updateClientProfile(ctx, "acme-tls-client-profile", "1.1.0", {
+        protocols: ["tls_v1.2"],
+        ciphers: ["TLS_AES_128_GCM_SHA256"],
+      }),
       "VALIDATION",
     );
     expect(await dbSnapshot()).toEqual(before);
   });
 
   it("searches, sorts and pages on the server", async () => {
-    for (let i = 0; i < 12; i++) await createClientProfile(ctx, { ...base, title: `Paged ${String(i).padStart(2, "0")}` });
+    for (let i = 0; i < 12; i++)
+      await createClientProfile(ctx, { ...base, title: `Paged ${String(i).padStart(2, "0")}` });
     const page = await listClientProfiles(ctx, ZListQuery.parse({ q: "PAGED", sort: "-title", limit: 5, offset: 5 }));
     expect(page.total_results).toBe(12);
     expect(page.results.map((r) => r.title)).toEqual(["Paged 06", "Paged 05", "Paged 04", "Paged 03", "Paged 02"]);
@@ -126,11 +138,19 @@ describe("TLS client profile data layer", () => {
   it("deletes a batch all-or-nothing", async () => {
     const before = await dbSnapshot();
     await expectAppError(
-      deleteClientProfiles(ctx, [{ name: "paged-00", version: "1.0.0" }, { name: "missing", version: "1.0.0" }]),
+      deleteClientProfiles(ctx, [
+        { name: "paged-00", version: "1.0.0" },
+        { name: "missing", version: "1.0.0" },
+      ]),
       "NOT_FOUND",
     );
     expect(await dbSnapshot()).toEqual(before);
-    await expect(deleteClientProfiles(ctx, [{ name: "paged-00", version: "1.0.0" }, { name: "paged-01", version: "1.0.0" }])).resolves.toBe(2);
+    await expect(
+      deleteClientProfiles(ctx, [
+        { name: "paged-00", version: "1.0.0" },
+        { name: "paged-01", version: "1.0.0" },
+      ]),
+    ).resolves.toBe(2);
     await expectAppError(getClientProfile(ctx, "paged-00", "1.0.0"), "NOT_FOUND");
     expect(await db().auditEvent.count({ where: { orgId: ctx.org.id, action: "delete" } })).toBe(2);
   });

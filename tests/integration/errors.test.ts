@@ -22,9 +22,18 @@ describe("unexpected errors", () => {
     try {
       actAs(world.users.owner.session);
       const result = await createClientProfileAction(world.org, body);
-      expect(result).toEqual({ ok: false, code: "INTERNAL", message: GENERIC_MESSAGE, fieldErrors: [], requestId: "test-request-0001" });
+      expect(result).toEqual({
+        ok: false,
+        code: "INTERNAL",
+        message: GENERIC_MESSAGE,
+        fieldErrors: [],
+        requestId: "test-request-0001",
+      });
 
-      const res = await collection.POST(request("POST", "/x", { bearer: world.users.owner.apiKey }, body, { "x-request-id": "req-12345678" }), ctx({ org: world.org }));
+      const res = await collection.POST(
+        request("POST", "/x", { bearer: world.users.owner.apiKey }, body, { "x-request-id": "req-12345678" }),
+        ctx({ org: world.org }),
+      );
       expect(res.status).toBe(500);
       const json = await res.json();
       expect(json.message).toContain("req-12345678");
@@ -41,7 +50,10 @@ describe("unexpected errors", () => {
     const { default: pino } = await import("pino");
     const { REDACT_PATHS } = await import("@/lib/server/logger");
     const l = pino({ redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, { write: (s: string) => lines.push(s) });
-    l.info({ password: "hunter2", headers: { authorization: "Bearer tlsc_x", cookie: "s=1" }, user: { token: "t" } }, "x");
+    l.info(
+      { password: "hunter2", headers: { authorization: "Bearer tlsc_x", cookie: "s=1" }, user: { token: "t" } },
+      "x",
+    );
     expect(lines.join("")).not.toMatch(/hunter2|tlsc_x|s=1|"t"/);
   });
 });

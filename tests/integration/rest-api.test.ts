@@ -45,9 +45,15 @@ describe("REST API: TLS client profiles", () => {
     await post({ ...body, version: "1.0.1" });
     const list = await collection.GET(request("GET", `${path}?sort=-version&limit=1`, auth), ctx({ org: world.org }));
     expect(await list.json()).toMatchObject({ total_results: 2, results: [{ version: "1.0.1" }] });
-    const versions = await byName.GET(request("GET", `${path}/partner-mtls`, auth), ctx({ org: world.org, name: "partner-mtls" }));
+    const versions = await byName.GET(
+      request("GET", `${path}/partner-mtls`, auth),
+      ctx({ org: world.org, name: "partner-mtls" }),
+    );
     expect((await versions.json()).results.map((r: { version: string }) => r.version)).toEqual(["1.0.0", "1.0.1"]);
-    const one = await byVersion.GET(request("GET", `${path}/partner-mtls/1.0.0`, auth), ctx({ org: world.org, name: "partner-mtls", version: "1.0.0" }));
+    const one = await byVersion.GET(
+      request("GET", `${path}/partner-mtls/1.0.0`, auth),
+      ctx({ org: world.org, name: "partner-mtls", version: "1.0.0" }),
+    );
     expect(one.status).toBe(200);
     expect(one.headers.get("etag")).toBe('"1"');
   });
@@ -93,11 +99,17 @@ describe("REST API: TLS client profiles", () => {
 
   it("patches, honours If-Match, and refuses a stale one with 409", async () => {
     const params = ctx({ org: world.org, name: "partner-mtls", version: "1.0.0" });
-    const ok = await byVersion.PATCH(request("PATCH", `${path}/partner-mtls/1.0.0`, auth, { summary: "edited" }, { "if-match": '"1"' }), params);
+    const ok = await byVersion.PATCH(
+      request("PATCH", `${path}/partner-mtls/1.0.0`, auth, { summary: "edited" }, { "if-match": '"1"' }),
+      params,
+    );
     expect(ok.status).toBe(200);
     expect(ok.headers.get("etag")).toBe('"2"');
     const before = await dbSnapshot();
-    const stale = await byVersion.PATCH(request("PATCH", `${path}/partner-mtls/1.0.0`, auth, { summary: "lost" }, { "if-match": '"1"' }), params);
+    const stale = await byVersion.PATCH(
+      request("PATCH", `${path}/partner-mtls/1.0.0`, auth, { summary: "lost" }, { "if-match": '"1"' }),
+      params,
+    );
     expect(stale.status).toBe(409);
     expect((await stale.json()).message).toContain("changed by");
     expect(await dbSnapshot()).toEqual(before);
@@ -106,14 +118,23 @@ describe("REST API: TLS client profiles", () => {
   it("refuses renaming through PATCH but accepts echoed read-only fields", async () => {
     const params = ctx({ org: world.org, name: "partner-mtls", version: "1.0.1" });
     const current = await (await byVersion.GET(request("GET", `${path}/partner-mtls/1.0.1`, auth), params)).json();
-    const echoed = await byVersion.PATCH(request("PATCH", `${path}/partner-mtls/1.0.1`, auth, { ...current, title: "Renamed title" }), params);
+    const echoed = await byVersion.PATCH(
+      request("PATCH", `${path}/partner-mtls/1.0.1`, auth, { ...current, title: "Renamed title" }),
+      params,
+    );
     expect(echoed.status).toBe(200);
-    const renamed = await byVersion.PATCH(request("PATCH", `${path}/partner-mtls/1.0.1`, auth, { name: "other" }), params);
+    const renamed = await byVersion.PATCH(
+      request("PATCH", `${path}/partner-mtls/1.0.1`, auth, { name: "other" }),
+      params,
+    );
     expect(renamed.status).toBe(422);
   });
 
   it("answers 404 for an unknown profile and deletes with 204", async () => {
-    const missing = await byVersion.GET(request("GET", `${path}/nope/1.0.0`, auth), ctx({ org: world.org, name: "nope", version: "1.0.0" }));
+    const missing = await byVersion.GET(
+      request("GET", `${path}/nope/1.0.0`, auth),
+      ctx({ org: world.org, name: "nope", version: "1.0.0" }),
+    );
     expect(missing.status).toBe(404);
     const params = ctx({ org: world.org, name: "partner-mtls", version: "1.0.1" });
     expect((await byVersion.DELETE(request("DELETE", `${path}/partner-mtls/1.0.1`, auth), params)).status).toBe(204);

@@ -10,7 +10,10 @@ import { PG_BASE_DB, SQLITE_BASE, TEST_POSTGRES_URL, pgUrl } from "./db-names";
  * as `npm run db:migrate` does, in its own process, so no connection or lock outlives it.
  */
 function migrate(url: string) {
-  execFileSync("node_modules/.bin/tsx", ["scripts/db/migrate.ts"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  execFileSync("node_modules/.bin/tsx", ["scripts/db/migrate.ts"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
 }
 
 export default async function setup(project: TestProject) {
@@ -36,6 +39,8 @@ export default async function setup(project: TestProject) {
 }
 
 async function dropMatching(client: pg.Client, pattern: string) {
-  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [pattern]);
+  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+    pattern,
+  ]);
   for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
 }

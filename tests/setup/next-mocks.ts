@@ -5,7 +5,8 @@ import { requestState } from "../helpers/request-state";
 // Server actions read the session from next/headers; tests choose whose cookie is "sent" via requestState.
 vi.mock("next/headers", () => ({
   cookies: async () => ({
-    get: (name: string) => (name === SESSION_COOKIE && requestState.sessionToken ? { value: requestState.sessionToken } : undefined),
+    get: (name: string) =>
+      name === SESSION_COOKIE && requestState.sessionToken ? { value: requestState.sessionToken } : undefined,
     set: () => {},
     delete: () => {},
   }),

@@ -1,5 +1,4 @@
 import { redirect } from "next/navigation";
-import { hasPermission } from "@/lib/auth/permissions";
 import { pageOrg } from "@/lib/server/page-context";
 
 /** An organization's home is its TLS page when the role may see it, else Members for those who manage them. */

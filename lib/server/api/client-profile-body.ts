@@ -2,7 +2,18 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 
 /** Fields a client may echo back from a GET; they are read-only and ignored on write. */
-const READ_ONLY = ["id", "type", "api_version", "scope", "created_at", "updated_at", "updated_by", "row_version", "url", "org_url"];
+const READ_ONLY = [
+  "id",
+  "type",
+  "api_version",
+  "scope",
+  "created_at",
+  "updated_at",
+  "updated_by",
+  "row_version",
+  "url",
+  "org_url",
+];
 
 export function withoutReadOnly(body: unknown): unknown {
   if (!body || typeof body !== "object" || Array.isArray(body)) return body;

@@ -19,10 +19,7 @@ export async function signIn(input: unknown, meta: { ip: string; userAgent?: str
   const { email, password } = ZSignIn.parse(input);
   const accountKey = `account:${email}`;
   const ipKey = `ip:${meta.ip}`;
-  if (
-    (await isLimited(accountKey, SIGN_IN_LIMITS.account.max)) ||
-    (await isLimited(ipKey, SIGN_IN_LIMITS.ip.max))
-  ) {
+  if ((await isLimited(accountKey, SIGN_IN_LIMITS.account.max)) || (await isLimited(ipKey, SIGN_IN_LIMITS.ip.max))) {
     throw new AppError("RATE_LIMITED", LIMITED);
   }
   const user = await db().user.findUnique({ where: { email } });

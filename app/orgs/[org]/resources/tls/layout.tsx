@@ -5,7 +5,13 @@ import { pageOrg } from "@/lib/server/page-context";
  * The permission check sits above loading.tsx's Suspense boundary: once streaming has begun the status is 200, and
  * a refused user must get a real 403.
  */
-export default async function TlsLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
+export default async function TlsLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ org: string }>;
+}) {
   await pageOrg((await params).org, "settings:view");
   return children;
 }

@@ -28,7 +28,11 @@ export default async function NewClientProfilePage({ params, searchParams }: Pro
       <header className="page__header">
         <p className="page__eyebrow">Resources · TLS · TLS client profiles</p>
         <h1>{source ? `New version of ${source.title}` : "Create TLS client profile"}</h1>
-        {source && <p>Based on version {source.version}. The name stays {source.name}.</p>}
+        {source && (
+          <p>
+            Based on version {source.version}. The name stays {source.name}.
+          </p>
+        )}
       </header>
       <ClientProfileForm
         org={ctx.org.name}
