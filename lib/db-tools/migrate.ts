@@ -44,7 +44,7 @@ export async function migrate(url: string): Promise<string[]> {
     file.pragma("journal_mode = WAL");
     file.close();
   }
-  const engine = await openEngine(url);
+  const { engine, close } = await openEngine(url);
   try {
     const out = await engine.applyMigrations({
       migrationsList: migrationList(migrationsDir(provider)),
@@ -52,6 +52,6 @@ export async function migrate(url: string): Promise<string[]> {
     });
     return out.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }

@@ -32,22 +32,48 @@ async function bindings(): Promise<Bindings> {
 
 let loaded: Promise<Bindings> | undefined;
 
-function adapterFor(url: string) {
+/**
+ * The engine does not close the connections it opens when freed, and on SQLite an open connection keeps its lock,
+ * so every adapter it asks for is remembered and disposed in `close()`.
+ */
+function trackedFactory(url: string, opened: { dispose(): Promise<void> }[]) {
   const factory =
     providerOf(url) === "postgresql"
       ? new PrismaPg({ connectionString: url })
       : new PrismaBetterSqlite3({ url: sqlitePath(url) });
-  return bindMigrationAwareSqlAdapterFactory(factory);
+  const track = async <T extends { dispose(): Promise<void> }>(p: Promise<T>) => {
+    const adapter = await p;
+    opened.push(adapter);
+    return adapter;
+  };
+  return bindMigrationAwareSqlAdapterFactory({
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
+  });
 }
 
-export async function openEngine(url: string): Promise<SchemaEngine> {
+export interface OpenEngine {
+  engine: SchemaEngine;
+  close(): Promise<void>;
+}
+
+export async function openEngine(url: string): Promise<OpenEngine> {
   loaded ??= bindings();
   const { SchemaEngine } = await loaded;
   const provider: DbProvider = providerOf(url);
-  const logs: string[] = [];
-  return SchemaEngine.new(
+  const opened: { dispose(): Promise<void> }[] = [];
+  const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", datamodelFor(provider)]] },
-    (line: string) => logs.push(line),
-    adapterFor(url),
+    () => {},
+    trackedFactory(url, opened),
   );
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.all(opened.map((a) => a.dispose()));
+    },
+  };
 }

@@ -56,7 +56,7 @@ export function toDto(orgName: string, row: Row): ClientProfileDto {
 }
 
 /** The stored form of validated input: canonical order, and the TLS 1.3 rule applied. */
-function toColumns(input: TClientProfileInput) {
+export function toColumns(input: TClientProfileInput) {
   const protocols = sortProtocols(input.protocols);
   return {
     title: input.title,

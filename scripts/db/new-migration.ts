@@ -20,7 +20,7 @@ for (const provider of PROVIDERS) {
   const snapshotPath = join(dir, "schema.snapshot.prisma");
   const to = datamodelFor(provider);
   const from = existsSync(snapshotPath) ? readFileSync(snapshotPath, "utf8") : null;
-  const engine = await openEngine(scratchUrl);
+  const { engine, close } = await openEngine(scratchUrl);
   const result = await engine.diff({
     from: from ? { tag: "schemaDatamodel", files: [{ path: "from.prisma", content: from }] } : { tag: "empty" },
     to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: to }] },
@@ -28,7 +28,7 @@ for (const provider of PROVIDERS) {
     exitCode: null,
     filters: NO_FILTERS,
   });
-  engine.free();
+  await close();
   const sql = result.stdout ?? "";
   if (!sql.trim() || sql.includes("This is an empty migration")) {
     console.log(`${provider}: no changes`);

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: measures a production build on SQLite (run `npm run build` first). Prints a table and writes
+ * JSON to bench/results/. A report, not a test: targets are shown next to the numbers.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const PORT = 3200;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB_FILE = join(import.meta.dirname, "..", "data", "bench.db");
+process.env.DATABASE_URL = `file:${DB_FILE}`;
+process.env.ADMIN_EMAIL = "bench@example.com";
+process.env.ADMIN_PASSWORD = "bench-password-123";
+process.env.PUBLIC_URL = BASE;
+
+const { migrate } = await import("@/lib/db-tools/migrate");
+const { bootstrap } = await import("@/lib/server/bootstrap");
+const { db } = await import("@/lib/server/db");
+const { createApiKey } = await import("@/lib/server/auth/api-keys");
+const { createSession } = await import("@/lib/server/auth/sessions");
+const { toColumns } = await import("@/lib/server/tls-client-profiles");
+const { CLIENT_PROFILE_DEFAULTS } = await import("@/lib/tls/client-profile-schema");
+const { SESSION_COOKIE } = await import("@/lib/server/config");
+
+for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
+await migrate(process.env.DATABASE_URL);
+await bootstrap();
+
+async function seedProfiles(orgName: string, count: number) {
+  const org = await db().organization.findUniqueOrThrow({ where: { name: orgName } });
+  for (let start = 0; start < count; start += 500) {
+    const data = Array.from({ length: Math.min(500, count - start) }, (_, k) => {
+      const i = start + k;
+      const input = {
+        ...CLIENT_PROFILE_DEFAULTS,
+        title: `Profile ${String(i).padStart(5, "0")}`,
+        name: `profile-${i}`,
+      };
+      return { orgId: org.id, name: input.name, version: input.version, updatedBy: "bench", ...toColumns(input) };
+    });
+    await db().tlsClientProfile.createMany({ data });
+  }
+}
+await seedProfiles("sample-org", 10);
+await seedProfiles("admin", 10_000);
+
+const owner = await db().user.findUniqueOrThrow({ where: { email: "bench@example.com" } });
+const actor = { userId: owner.id, email: owner.email, name: owner.name, via: "session" as const };
+const { key } = await createApiKey(actor, "bench");
+const { token } = await createSession(owner.id, {});
+await db().$disconnect();
+
+const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  env: { ...process.env, LOG_LEVEL: "warn" },
+  stdio: "ignore",
+  detached: true,
+});
+const stop = () => {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
+};
+process.on("exit", stop);
+
+for (let i = 0; i < 120; i++) {
+  const up = await fetch(`${BASE}/login`)
+    .then((r) => r.ok)
+    .catch(() => false);
+  if (up) break;
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+const auth = { authorization: `Bearer ${key}` };
+const cookie = { cookie: `${SESSION_COOKIE}=${token}` };
+
+async function timings(url: string, headers: Record<string, string>, n: number) {
+  for (let i = 0; i < 5; i++) await (await fetch(url, { headers })).arrayBuffer(); // warm up
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
+  return { p50: round(at(0.5)), p95: round(at(0.95)) };
+}
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function firstLoadBytes(path: string, headers: Record<string, string>) {
+  const html = await (await fetch(`${BASE}${path}`, { headers })).text();
+  const assets = new Set<string>();
+  for (const m of html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]);
+  let js = 0;
+  let css = 0;
+  for (const asset of assets) {
+    const size = gzipSync(Buffer.from(await (await fetch(`${BASE}${asset}`)).arrayBuffer())).length;
+    if (asset.endsWith(".css")) css += size;
+    else js += size;
+  }
+  return { jsKB: round(js / 1024), cssKB: round(css / 1024), totalKB: round((js + css) / 1024) };
+}
+
+async function createThroughput(clients: number, perClient: number) {
+  let errors = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; i < perClient; i++) {
+        const res = await fetch(`${BASE}/api/orgs/sample-org/tls-client-profiles`, {
+          method: "POST",
+          headers: { ...auth, "content-type": "application/json" },
+          body: JSON.stringify({ ...CLIENT_PROFILE_DEFAULTS, title: `Load ${c}-${i}`, name: `load-${c}-${i}` }),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 201) errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t) / 1000;
+  return { requests: clients * perClient, reqPerSec: round((clients * perClient) / seconds), errors };
+}
+
+const N = 60;
+const list10 = await timings(`${BASE}/api/orgs/sample-org/tls-client-profiles`, auth, N);
+const list10k = await timings(`${BASE}/api/orgs/admin/tls-client-profiles`, auth, N);
+const page10 = await timings(`${BASE}/orgs/sample-org/resources/tls`, cookie, N);
+const page10k = await timings(`${BASE}/orgs/admin/resources/tls`, cookie, N);
+const tlsPage = await firstLoadBytes("/orgs/sample-org/resources/tls", cookie);
+const barePage = await firstLoadBytes("/login", {});
+const throughput = await createThroughput(10, 30);
+stop();
+
+const result = {
+  date: new Date().toISOString(),
+  database: "sqlite",
+  restList: { "10": list10, "10000": list10k, ratioP50: round(list10k.p50 / list10.p50), target: "≤ 1.3" },
+  tlsPageHtml: { "10": page10, "10000": page10k, ratioP50: round(page10k.p50 / page10.p50), target: "≤ 1.3" },
+  firstLoadGzip: { tlsPage, barePage, target: "TLS page ≤ 300 KB" },
+  createThroughput: { clients: 10, ...throughput, target: "errors: 0" },
+};
+
+console.table({
+  "REST list p50 ms": { "10": list10.p50, "10000": list10k.p50, ratio: result.restList.ratioP50 },
+  "REST list p95 ms": { "10": list10.p95, "10000": list10k.p95, ratio: round(list10k.p95 / list10.p95) },
+  "TLS page p50 ms": { "10": page10.p50, "10000": page10k.p50, ratio: result.tlsPageHtml.ratioP50 },
+  "TLS page p95 ms": { "10": page10.p95, "10000": page10k.p95, ratio: round(page10k.p95 / page10.p95) },
+});
+console.table({ "TLS page": tlsPage, "bare page (/login)": barePage });
+console.table({ "create, 10 clients": throughput });
+const out = join(import.meta.dirname, "results", `${result.date.replace(/[:.]/g, "-")}.json`);
+writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
+console.log(`wrote ${out}`);
+process.exit(0);
