@@ -19,6 +19,14 @@ const config = [
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-explicit-any": "error",
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@carbon/react", message: "Import from @/components/carbon (the barrel bloats the bundle)." },
+          ],
+        },
+      ],
     },
   },
 ];

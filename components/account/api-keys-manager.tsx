@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, CodeSnippet, InlineNotification, Modal, Stack, TextInput } from "@carbon/react";
+import { Button, CodeSnippet, InlineNotification, Modal, Stack, TextInput } from "@/components/carbon";
 import { useState, useTransition } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/actions/api-keys";
 import type { ApiKeyDto } from "@/lib/server/auth/api-keys";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, InlineNotification, PasswordInput, Stack, TextInput } from "@carbon/react";
+import { Button, InlineNotification, PasswordInput, Stack, TextInput } from "@/components/carbon";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";

@@ -13,7 +13,7 @@ import {
   StructuredListRow,
   StructuredListWrapper,
   TextInput,
-} from "@carbon/react";
+} from "@/components/carbon";
 import { useState, useTransition } from "react";
 import { addMemberAction, assignRoleAction, createRoleAction } from "@/app/actions/members";
 import { useToast } from "@/components/ui/toasts";

@@ -17,7 +17,7 @@ import {
   SideNavMenuItem,
   SkipToContent,
   Button,
-} from "@carbon/react";
+} from "@/components/carbon";
 import { UserAvatar } from "@carbon/icons-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Checkbox, Tag } from "@carbon/react";
+import { Button, Checkbox, Tag } from "@/components/carbon";
 import { CIPHERS, WEAKNESS_LABELS, type CipherInfo, type CipherName } from "@/lib/tls/ciphers";
 
 interface Props {

@@ -1,6 +1,15 @@
 "use client";
 
-import { Button, ButtonSet, Checkbox, InlineNotification, Stack, TextArea, TextInput, Toggle } from "@carbon/react";
+import {
+  Button,
+  ButtonSet,
+  Checkbox,
+  InlineNotification,
+  Stack,
+  TextArea,
+  TextInput,
+  Toggle,
+} from "@/components/carbon";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";

@@ -22,7 +22,7 @@ import {
   TableToolbarContent,
   TableToolbarSearch,
   Tag,
-} from "@carbon/react";
+} from "@/components/carbon";
 import { Add, TrashCan } from "@carbon/icons-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";

@@ -1,6 +1,6 @@
 "use client";
 
-import { InlineNotification, Modal } from "@carbon/react";
+import { InlineNotification, Modal } from "@/components/carbon";
 import type { ClientProfileDto } from "@/lib/tls/client-profile-dto";
 import { useDeleteClientProfiles } from "./use-client-profiles";
 

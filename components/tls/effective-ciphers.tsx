@@ -1,6 +1,6 @@
 "use client";
 
-import { Tag } from "@carbon/react";
+import { Tag } from "@/components/carbon";
 import { CIPHER_BY_NAME, type CipherName } from "@/lib/tls/ciphers";
 import type { TlsProtocol } from "@/lib/tls/protocols";
 import { effectiveCiphers } from "@/lib/tls/tls13-rule";

@@ -1,6 +1,6 @@
 "use client";
 
-import { ToastNotification } from "@carbon/react";
+import { ToastNotification } from "@/components/carbon";
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
 
 interface Toast {

@@ -91,7 +91,8 @@ export async function listClientProfiles(ctx: OrgContext, query: ListQuery) {
     db().tlsClientProfile.count({ where }),
     db().tlsClientProfile.findMany({
       where,
-      orderBy: [{ [column]: query.direction }, { name: "asc" }, { version: "asc" }],
+      // Tie-breakers follow the sort direction so the database can walk the matching index either way.
+      orderBy: [{ [column]: query.direction }, { name: query.direction }, { version: query.direction }],
       skip: query.offset,
       take: query.limit,
     }),

@@ -1,4 +1,4 @@
-import { DataTableSkeleton } from "@/components/ui/carbon-server-safe";
+import { DataTableSkeleton } from "@/components/carbon";
 
 export default function Loading() {
   return (
