@@ -1,23 +1,18 @@
 "use client";
 
 import { Button, InlineNotification, PasswordInput, Stack, TextInput } from "@/components/carbon";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { signInAction } from "@/app/actions/auth";
 
-const ZForm = z.object({
-  email: z.string().trim().min(1, "Enter your email address"),
-  password: z.string().min(1, "Enter your password"),
-});
-type FormValues = z.infer<typeof ZForm>;
+// Presence checks only: the server decides (ZSignIn), and the sign-in page stays free of the validator bundle.
+type FormValues = { email: string; password: string };
 
 export function SignInForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<FormValues>({ resolver: zodResolver(ZForm) });
+  const { register, handleSubmit, formState } = useForm<FormValues>();
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -41,7 +36,7 @@ export function SignInForm() {
           autoComplete="username"
           invalid={!!formState.errors.email}
           invalidText={formState.errors.email?.message}
-          {...register("email")}
+          {...register("email", { required: "Enter your email address" })}
         />
         <PasswordInput
           id="password"
@@ -49,7 +44,7 @@ export function SignInForm() {
           autoComplete="current-password"
           invalid={!!formState.errors.password}
           invalidText={formState.errors.password?.message}
-          {...register("password")}
+          {...register("password", { required: "Enter your password" })}
         />
         <Button type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Signing in…" : "Sign in"}

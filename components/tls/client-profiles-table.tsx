@@ -27,7 +27,7 @@ import { Add, TrashCan } from "@carbon/icons-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { PAGE_SIZES } from "@/lib/tls/list-query";
+import { PAGE_SIZES } from "@/lib/tls/list-options";
 import { PROTOCOL_LABELS } from "@/lib/tls/protocols";
 import type { ClientProfileDto } from "@/lib/tls/client-profile-dto";
 import { useToast } from "@/components/ui/toasts";

@@ -1,16 +1,7 @@
 import { z } from "zod";
+import type { SortField } from "./list-options";
 
-/** Sortable columns: API field name → stored column. */
-export const LIST_SORT_FIELDS = {
-  title: "title",
-  name: "name",
-  version: "version",
-  protocols: "protocols",
-  updated_at: "updatedAt",
-} as const;
-export type SortField = keyof typeof LIST_SORT_FIELDS;
-
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export { LIST_SORT_FIELDS, PAGE_SIZES, type SortField } from "./list-options";
 
 /** Query-string parameters of every list: `?q=&sort=-updated_at&limit=25&offset=0`. */
 export const ZListQuery = z
