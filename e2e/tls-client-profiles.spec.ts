@@ -87,6 +87,28 @@ test.describe.serial("TLS client profiles", () => {
     });
   });
 
+  test("a second editor's save is refused with who changed it, and nothing is lost", async ({ page, browser }) => {
+    const url = `${TLS}/client-profiles/acme-tls-client-profile/1.0.0`;
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    await page.goto(url);
+    const other = await browser.newPage();
+    await signIn(other, E2E_ADMIN.email, E2E_ADMIN.password);
+    await other.goto(url);
+
+    await other.getByLabel("Summary (optional)").fill("Saved first");
+    await other.getByRole("button", { name: "Save" }).click();
+    await expect(other.getByText("Profile saved")).toBeVisible();
+    await other.close();
+
+    await page.getByLabel("Summary (optional)").fill("Saved second");
+    await page.getByRole("button", { name: "Save" }).click();
+    const banner = page.getByRole("alert").filter({ hasText: "Someone else saved this profile" });
+    await expect(banner).toContainText(`changed by ${E2E_ADMIN.email}`);
+    await expect(page.getByLabel("Summary (optional)")).toHaveValue("Saved second");
+    await page.reload();
+    await expect(page.getByLabel("Summary (optional)")).toHaveValue("Saved first");
+  });
+
   test("owner sets up a view-only role and a plain member", async ({ page }) => {
     await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
     await page.goto("/orgs/sample-org/members");
