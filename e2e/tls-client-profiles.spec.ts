@@ -90,10 +90,10 @@ test.describe.serial("TLS client profiles", () => {
   test("a second editor's save is refused with who changed it, and nothing is lost", async ({ page, browser }) => {
     const url = `${TLS}/client-profiles/acme-tls-client-profile/1.0.0`;
     await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
-    await page.goto(url);
+    await page.goto(url, { waitUntil: "networkidle" });
     const other = await browser.newPage();
     await signIn(other, E2E_ADMIN.email, E2E_ADMIN.password);
-    await other.goto(url);
+    await other.goto(url, { waitUntil: "networkidle" });
 
     await other.getByLabel("Summary (optional)").fill("Saved first");
     await other.getByRole("button", { name: "Save" }).click();

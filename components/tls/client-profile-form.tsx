@@ -100,13 +100,13 @@ export function ClientProfileForm({ org, mode, defaultValues, target }: Props) {
               subtitle={banner.message}
               role="alert"
               hideCloseButton
-            >
-              {banner.stale && (
-                <Button kind="tertiary" size="sm" onClick={() => window.location.reload()}>
-                  Reload
-                </Button>
-              )}
-            </InlineNotification>
+            />
+          )}
+          {/* Carbon notifications may not contain controls, so the way out sits right below. */}
+          {banner?.stale && (
+            <Button kind="tertiary" size="sm" onClick={() => window.location.reload()}>
+              Reload to see their changes
+            </Button>
           )}
           <TextInput
             id="title"
