@@ -1,0 +1,52 @@
+import type { CertificateInfo } from "./certificate";
+
+export type WarningCode = "SHA1_SIGNATURE" | "WEAK_KEY" | "EXPIRED" | "EXPIRES_SOON" | "NOT_CA";
+
+export interface MaterialWarning {
+  code: WarningCode;
+  /** SHA-256 fingerprint of the certificate the warning is about. */
+  certificate: string;
+  message: string;
+}
+
+export const EXPIRY_WARNING_DAYS = 30;
+export const EXPIRY_CRITICAL_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** Whole days from `now` until `notAfter`; negative once expired. */
+export function daysLeft(notAfter: string, now: Date): number {
+  return Math.floor((Date.parse(notAfter) - now.getTime()) / DAY_MS);
+}
+
+export type ExpiryLevel = "expired" | "critical" | "warning" | "ok";
+
+export function expiryLevel(notAfter: string, now: Date): ExpiryLevel {
+  const days = daysLeft(notAfter, now);
+  if (Date.parse(notAfter) < now.getTime()) return "expired";
+  if (days < EXPIRY_CRITICAL_DAYS) return "critical";
+  if (days < EXPIRY_WARNING_DAYS) return "warning";
+  return "ok";
+}
+
+function weakKey(c: CertificateInfo): boolean {
+  return (c.keyType === "RSA" && c.keyBits < 2048) || (c.keyType === "EC" && c.keyBits < 256) || c.keyType === "DSA";
+}
+
+/** Warnings that do not stop an upload but that the user must see. */
+export function certificateWarnings(
+  c: CertificateInfo,
+  now: Date,
+  store: "keystore" | "truststore",
+): MaterialWarning[] {
+  const out: MaterialWarning[] = [];
+  const add = (code: WarningCode, message: string) => out.push({ code, certificate: c.sha256, message });
+  if (/sha1|md5/i.test(c.signatureAlgorithm) && !c.selfSigned)
+    add("SHA1_SIGNATURE", `"${c.subject}" is signed with ${c.signatureAlgorithm}, which clients increasingly refuse.`);
+  if (weakKey(c)) add("WEAK_KEY", `"${c.subject}" has a weak ${c.keyType} ${c.keyBits}-bit key.`);
+  const level = expiryLevel(c.notAfter, now);
+  if (level === "expired") add("EXPIRED", `"${c.subject}" expired on ${c.notAfter.slice(0, 10)}.`);
+  else if (level !== "ok") add("EXPIRES_SOON", `"${c.subject}" expires in ${daysLeft(c.notAfter, now)} days.`);
+  if (store === "truststore" && !c.isCA)
+    add("NOT_CA", `"${c.subject}" is not a CA certificate; it can only match itself.`);
+  return out;
+}
