@@ -18,11 +18,9 @@ export async function updateClientProfileAction(
   target: { name: string; version: string; rowVersion: number },
   values: unknown,
 ): Promise<ActionResult<ClientProfileDto>> {
-  return orgAction("updateClientProfile", org, "settings:manage", async (ctx) => {
-    // The form sends the whole profile; name and version identify it and are not part of the change.
-    const { name: _name, version: _version, ...patch } = (values ?? {}) as Record<string, unknown>;
-    return updateClientProfile(ctx, target.name, target.version, patch, target.rowVersion);
-  });
+  return orgAction("updateClientProfile", org, "settings:manage", (ctx) =>
+    updateClientProfile(ctx, target.name, target.version, values, target.rowVersion),
+  );
 }
 
 export async function deleteClientProfilesAction(

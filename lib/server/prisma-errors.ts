@@ -9,3 +9,10 @@ export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
   return err.code === "P2002" || err.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
+
+/** Prisma's foreign-key violation (P2003), raised when a delete races a profile that starts using the store. */
+export function isForeignKeyViolation(e: unknown): boolean {
+  if (!e || typeof e !== "object") return false;
+  const err = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return err.code === "P2003" || err.meta?.driverAdapterError?.cause?.kind === "ForeignKeyConstraintViolation";
+}

@@ -14,6 +14,9 @@ export interface ClientProfileDto {
   ciphers: CipherName[];
   insecure_server_connections: boolean;
   server_name_indication: boolean;
+  keystore_url: string | null;
+  truststore_url: string | null;
+  is_default: boolean;
   scope: "org";
   created_at: string;
   updated_at: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CIPHER_NAMES, DEFAULT_CIPHERS } from "./ciphers";
-import { DEFAULT_PROTOCOLS, TLS_PROTOCOLS } from "./protocols";
+import { CIPHER_NAMES, type CipherName, DEFAULT_CIPHERS } from "./ciphers";
+import { DEFAULT_PROTOCOLS, TLS_PROTOCOLS, type TlsProtocol } from "./protocols";
 import { NAME_MAX, NAME_PATTERN, slugify } from "./slug";
 import { lacksPre13Cipher } from "./tls13-rule";
 
@@ -28,23 +28,31 @@ export const ZVersion = z
 
 const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
-const ZSummary = z.string().trim().max(1024, "At most 1024 characters");
-const ZProtocols = z.array(ZProtocol).min(1, "Select at least one protocol").refine(unique, "List each protocol once");
-const ZCiphers = z.array(ZCipher).min(1, "Select at least one cipher").refine(unique, "List each cipher once");
+export const ZSummary = z.string().trim().max(1024, "At most 1024 characters");
+export const ZProtocols = z
+  .array(ZProtocol)
+  .min(1, "Select at least one protocol")
+  .refine(unique, "List each protocol once");
+export const ZCiphers = z.array(ZCipher).min(1, "Select at least one cipher").refine(unique, "List each cipher once");
 
-/** The editable fields, with API Connect's JSON names; the form, the server actions and the REST API all use it. */
-export const ZClientProfileFields = z.strictObject({
+/**
+ * A keystore or truststore reference: API Connect's `…_url` (https://host/api/orgs/{org}/keystores/{name}),
+ * or just the name. The data layer resolves it within the profile's own organization.
+ */
+export const ZStoreRef = z.string().trim().max(2048).nullable();
+
+/** Fields every TLS profile has, client or server. */
+export const ZProfileCommon = z.strictObject({
   title: ZTitle,
   name: ZName,
   version: ZVersion,
   summary: ZSummary.default(""),
   protocols: ZProtocols,
   ciphers: ZCiphers,
-  insecure_server_connections: z.boolean().default(false),
-  server_name_indication: z.boolean().default(true),
 });
 
-export const ZClientProfileInput = ZClientProfileFields.superRefine((value, ctx) => {
+/** The cipher half of the TLS 1.3 rule, reported at the ciphers field of either kind of profile. */
+export function checkCiphers(value: { protocols: TlsProtocol[]; ciphers: CipherName[] }, ctx: z.RefinementCtx): void {
   if (lacksPre13Cipher(value.protocols, value.ciphers)) {
     ctx.addIssue({
       code: "custom",
@@ -52,7 +60,17 @@ export const ZClientProfileInput = ZClientProfileFields.superRefine((value, ctx)
       message: "TLS 1.0–1.2 is selected but no TLS 1.0–1.2 cipher is: select at least one, or select only TLS 1.3",
     });
   }
+}
+
+/** The editable fields, with API Connect's JSON names; the form, the server actions and the REST API all use it. */
+export const ZClientProfileFields = ZProfileCommon.extend({
+  insecure_server_connections: z.boolean().default(false),
+  server_name_indication: z.boolean().default(true),
+  keystore_url: ZStoreRef.default(null),
+  truststore_url: ZStoreRef.default(null),
 });
+
+export const ZClientProfileInput = ZClientProfileFields.superRefine(checkCiphers);
 export type TClientProfileInput = z.infer<typeof ZClientProfileInput>;
 export type TClientProfileFormValues = z.input<typeof ZClientProfileInput>;
 
@@ -65,6 +83,8 @@ export const ZClientProfilePatch = z
     ciphers: ZCiphers,
     insecure_server_connections: z.boolean(),
     server_name_indication: z.boolean(),
+    keystore_url: ZStoreRef,
+    truststore_url: ZStoreRef,
   })
   .partial();
 export type TClientProfilePatch = z.infer<typeof ZClientProfilePatch>;
@@ -78,6 +98,8 @@ export const CLIENT_PROFILE_DEFAULTS: TClientProfileInput = {
   ciphers: DEFAULT_CIPHERS,
   insecure_server_connections: false,
   server_name_indication: true,
+  keystore_url: null,
+  truststore_url: null,
 };
 
 /** API Connect derives the name from the title when a client leaves it out; so do we, with the same slug rule. */

@@ -1,5 +1,5 @@
 import { orgRoute, json, readJson } from "@/lib/server/api/handler";
-import { withoutReadOnly, etag } from "@/lib/server/api/client-profile-body";
+import { withoutReadOnly, etag } from "@/lib/server/api/body";
 import { createClientProfile, listClientProfiles } from "@/lib/server/tls-client-profiles";
 import { ZListQuery } from "@/lib/tls/list-query";
 

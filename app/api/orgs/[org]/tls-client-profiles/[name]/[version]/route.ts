@@ -1,5 +1,5 @@
 import { orgRoute, json, readJson } from "@/lib/server/api/handler";
-import { etag, expectedRowVersion, patchBody } from "@/lib/server/api/client-profile-body";
+import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/api/body";
 import { deleteClientProfiles, getClientProfile, updateClientProfile } from "@/lib/server/tls-client-profiles";
 
 type Params = { org: string; name: string; version: string };
@@ -10,7 +10,7 @@ export const GET = orgRoute<Params>("settings:view", async (ctx, _req, { name, v
 });
 
 export const PATCH = orgRoute<Params>("settings:manage", async (ctx, req, { name, version }) => {
-  const body = patchBody(await readJson(req), name, version);
+  const body = withoutReadOnly(await readJson(req));
   const updated = await updateClientProfile(ctx, name, version, body, expectedRowVersion(req));
   return json(updated, 200, { etag: etag(updated.row_version) });
 });

@@ -11,6 +11,8 @@ const READ_ONLY = [
   "updated_at",
   "updated_by",
   "row_version",
+  "is_default",
+  "used_by",
   "url",
   "org_url",
 ];
@@ -18,19 +20,6 @@ const READ_ONLY = [
 export function withoutReadOnly(body: unknown): unknown {
   if (!body || typeof body !== "object" || Array.isArray(body)) return body;
   return Object.fromEntries(Object.entries(body).filter(([k]) => !READ_ONLY.includes(k)));
-}
-
-/** A PATCH addresses one (name, version); echoing them is fine, changing them is not (create a new version instead). */
-export function patchBody(body: unknown, name: string, version: string): unknown {
-  const clean = withoutReadOnly(body);
-  if (!clean || typeof clean !== "object" || Array.isArray(clean)) return clean;
-  const { name: n, version: v, ...rest } = clean as Record<string, unknown>;
-  const errors = [];
-  if (n !== undefined && n !== name) errors.push({ field: "name", message: "The name cannot be changed." });
-  if (v !== undefined && v !== version)
-    errors.push({ field: "version", message: "The version cannot be changed; create a new version instead." });
-  if (errors.length) throw new AppError("VALIDATION", errors[0].message, errors);
-  return rest;
 }
 
 /** If-Match: "<row_version>" makes an update conditional on the version the client read. */

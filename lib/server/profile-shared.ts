@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { ZName, ZVersion } from "@/lib/tls/client-profile-schema";
+import { LIST_SORT_FIELDS, type ListQuery } from "@/lib/tls/list-query";
+
+/** What both kinds of profile share in the data layer: addressing, conflicts, ordering, batch targets. */
+export const ZProfileTargets = z
+  .array(z.strictObject({ name: ZName, version: ZVersion }))
+  .min(1)
+  .max(100);
+
+export const KIND_LABEL = { client: "TLS client profile", server: "TLS server profile" } as const;
+export type ProfileKind = keyof typeof KIND_LABEL;
+
+export function profileClash(kind: ProfileKind, name: string, version: string): AppError {
+  return new AppError("CONFLICT", `A ${KIND_LABEL[kind]} named "${name}" with version ${version} already exists.`, [
+    { field: "version", message: `Version ${version} of "${name}" already exists. Choose another version.` },
+  ]);
+}
+
+export function profileNotFound(kind: ProfileKind, name: string, version?: string): AppError {
+  return new AppError(
+    "NOT_FOUND",
+    version ? `No ${KIND_LABEL[kind]} "${name}" with version ${version}.` : `No ${KIND_LABEL[kind]} named "${name}".`,
+  );
+}
+
+export function staleProfile(row: { updatedBy: string; updatedAt: Date }): AppError {
+  return new AppError(
+    "STALE",
+    `This profile was changed by ${row.updatedBy} at ${row.updatedAt.toISOString()} — reload to see their changes.`,
+  );
+}
+
+/** Tie-breakers follow the sort direction so the database can walk the matching index either way. */
+export function profileOrderBy(query: ListQuery) {
+  return [{ [LIST_SORT_FIELDS[query.sort]]: query.direction }, { name: query.direction }, { version: query.direction }];
+}
+
+/**
+ * An update addresses one (name, version). Echoing them back (a form sends the whole profile, a REST client
+ * its GET) is fine; changing them is not — a new version is a new profile. One rule for actions and REST.
+ */
+export function changeOf(values: unknown, name: string, version: string): Record<string, unknown> {
+  if (!values || typeof values !== "object" || Array.isArray(values))
+    throw new AppError("VALIDATION", "The change must be an object.");
+  const { name: n, version: v, ...rest } = values as Record<string, unknown>;
+  const errors = [];
+  if (n !== undefined && n !== name) errors.push({ field: "name", message: "The name cannot be changed." });
+  if (v !== undefined && v !== version)
+    errors.push({ field: "version", message: "The version cannot be changed; create a new version instead." });
+  if (errors.length) throw new AppError("VALIDATION", errors[0].message, errors);
+  return rest;
+}
+
+export function searchTextOf(input: { title: string; name: string; version: string; summary: string }): string {
+  return [input.title, input.name, input.version, input.summary].join(" ").toLowerCase();
+}
