@@ -13,7 +13,12 @@ const integration = (provider: "sqlite" | "postgresql"): TestProjectInlineConfig
     name: `integration-${provider}`,
     include: ["tests/integration/**/*.test.ts"],
     environment: "node",
-    env: { TEST_DB_PROVIDER: provider, NODE_ENV: "test" },
+    // A fixed, test-only master key: tests never write ./data/master.key.
+    env: {
+      TEST_DB_PROVIDER: provider,
+      NODE_ENV: "test",
+      MASTER_KEY: "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+    },
     globalSetup: ["tests/setup/global-db.ts"],
     setupFiles: ["tests/setup/per-file-db.ts", "tests/setup/next-mocks.ts"],
     testTimeout: 30_000,

@@ -20,7 +20,7 @@ export interface CertificateSpec {
   signingKey: KeyObject;
   notBefore: Date;
   notAfter: Date;
-  usage: "ca" | "server" | "client" | "server+client";
+  usage: "ca" | "server" | "client" | "server+client" | "signing";
   dnsNames?: string[];
   /** For tests of the SHA-1 warning only. */
   hash?: "sha256" | "sha1";
@@ -49,7 +49,9 @@ function signatureAlgorithm(key: KeyObject, hash: "sha256" | "sha1"): { der: Buf
 
 function keyUsageBits(usage: CertificateSpec["usage"]): Buffer {
   // digitalSignature (0x80), keyEncipherment (0x20), keyCertSign (0x04), cRLSign (0x02); first byte counts unused bits.
-  return usage === "ca" ? encode(0x03, Buffer.from([1, 0x86])) : encode(0x03, Buffer.from([5, 0xa0]));
+  if (usage === "ca") return encode(0x03, Buffer.from([1, 0x86]));
+  if (usage === "signing") return encode(0x03, Buffer.from([7, 0x80]));
+  return encode(0x03, Buffer.from([5, 0xa0]));
 }
 
 function extension(id: string, critical: boolean, value: Buffer): Buffer {
@@ -62,7 +64,7 @@ function extensions(spec: CertificateSpec, spki: Buffer): Buffer {
     extension(OID.keyUsage, true, keyUsageBits(spec.usage)),
     extension(OID.subjectKeyIdentifier, false, octets(createHash("sha1").update(spki).digest())),
   ];
-  if (spec.usage !== "ca") {
+  if (spec.usage !== "ca" && spec.usage !== "signing") {
     const purposes =
       spec.usage === "server"
         ? [OID.serverAuth]

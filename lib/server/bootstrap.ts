@@ -2,12 +2,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "./auth/password";
 import { db } from "./db";
+import { ensureDefaults } from "./defaults";
 import { ADMIN_ORG, createOrganization } from "./orgs";
 
 export const SAMPLE_ORG = { name: "sample-org", title: "Sample Provider Organization", type: "provider" } as const;
 
 /**
- * First start: the owner account and the two organizations. Idempotent: once a user exists nothing changes, and
+ * First start: the owner account, the two organizations and the default TLS material. Idempotent: once a user exists nothing changes, and
  * a generated password is printed only the one time it is created.
  */
 export async function bootstrap(
@@ -16,6 +17,27 @@ export async function bootstrap(
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD,
   },
 ): Promise<{ created: boolean; message: string }> {
+  const result = await bootstrapOwner(env);
+  await installDefaults();
+  return result;
+}
+
+/** The admin organization's default TLS material; also added to installations that predate it. */
+async function installDefaults(): Promise<void> {
+  const org = await db().organization.findUnique({ where: { name: ADMIN_ORG.name } });
+  if (!org) return;
+  await ensureDefaults({
+    actor: { userId: "system", email: "system (installation)", name: "Installation", via: "session" },
+    org: { id: org.id, name: org.name, title: org.title, type: org.type },
+    role: { name: "owner", title: "Owner", permissions: "*" },
+    requestId: "bootstrap",
+  });
+}
+
+async function bootstrapOwner(env: {
+  ADMIN_EMAIL?: string;
+  ADMIN_PASSWORD?: string;
+}): Promise<{ created: boolean; message: string }> {
   if ((await db().user.count()) > 0) return { created: false, message: "already initialised" };
   const email = (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase();
   const generated = !env.ADMIN_PASSWORD;

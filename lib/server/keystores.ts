@@ -114,7 +114,12 @@ function clash(name: string): AppError {
   ]);
 }
 
-export async function createKeystore(ctx: OrgContext, rawMeta: unknown, upload: MaterialUpload): Promise<KeystoreDto> {
+export async function createKeystore(
+  ctx: OrgContext,
+  rawMeta: unknown,
+  upload: MaterialUpload,
+  isDefault = false,
+): Promise<KeystoreDto> {
   const meta = ZStoreMetaCreate.parse(rawMeta);
   const m = verify(upload);
   const id = randomUUID();
@@ -133,6 +138,7 @@ export async function createKeystore(ctx: OrgContext, rawMeta: unknown, upload: 
           id,
           orgId: ctx.org.id,
           ...meta,
+          isDefault,
           ...material,
           searchText: searchText(meta.title, meta.name, meta.summary, material.subject),
           updatedBy: ctx.actor.email,

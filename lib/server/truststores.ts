@@ -94,6 +94,7 @@ export async function createTruststore(
   ctx: OrgContext,
   rawMeta: unknown,
   upload: CertificateUpload,
+  isDefault = false,
 ): Promise<TruststoreDto> {
   const meta = ZStoreMetaCreate.parse(rawMeta);
   const m = verify(upload);
@@ -110,6 +111,7 @@ export async function createTruststore(
         data: {
           orgId: ctx.org.id,
           ...meta,
+          isDefault,
           searchText: searchText(meta.title, meta.name, meta.summary),
           updatedBy: ctx.actor.email,
           certificates: { create: m.certificates.map((c, i) => ({ orgId: ctx.org.id, ...certificateColumns(c, i) })) },
