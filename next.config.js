@@ -6,6 +6,8 @@ const nextConfig = {
   experimental: {
     // forbidden() answers 403 for pages a role may not see.
     authInterrupts: true,
+    // Keystore uploads: up to four files of at most 1 MB each (checked per file, with a message at the field).
+    serverActions: { bodySizeLimit: "5mb" },
     // Rewrites icon barrel imports into per-icon ones (Carbon components: see components/carbon.ts).
     optimizePackageImports: ["@carbon/icons-react"],
   },

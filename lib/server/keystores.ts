@@ -17,6 +17,7 @@ import { db, type Db } from "./db";
 import { dependantsOf, inUse, protectedDefault } from "./dependants";
 import { importRefusal } from "./material-errors";
 import { isForeignKeyViolation, isUniqueViolation } from "./prisma-errors";
+import { changeOf } from "./profile-shared";
 
 export const TARGET = "keystore";
 
@@ -235,7 +236,7 @@ export async function updateKeystore(
   rawPatch: unknown,
   expectedRowVersion?: number,
 ): Promise<KeystoreDto> {
-  const patch = ZStoreMetaPatch.parse(rawPatch);
+  const patch = ZStoreMetaPatch.parse(changeOf(rawPatch, name));
   return db().$transaction(async (tx) => {
     const row = await findRow(tx, ctx, name);
     if (row.isDefault) throw protectedDefault("keystore", name);

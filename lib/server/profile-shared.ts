@@ -39,16 +39,16 @@ export function profileOrderBy(query: ListQuery) {
 }
 
 /**
- * An update addresses one (name, version). Echoing them back (a form sends the whole profile, a REST client
+ * An update addresses one name (and version, for profiles). Echoing them back (a form sends the whole profile, a REST client
  * its GET) is fine; changing them is not — a new version is a new profile. One rule for actions and REST.
  */
-export function changeOf(values: unknown, name: string, version: string): Record<string, unknown> {
+export function changeOf(values: unknown, name: string, version?: string): Record<string, unknown> {
   if (!values || typeof values !== "object" || Array.isArray(values))
     throw new AppError("VALIDATION", "The change must be an object.");
   const { name: n, version: v, ...rest } = values as Record<string, unknown>;
   const errors = [];
   if (n !== undefined && n !== name) errors.push({ field: "name", message: "The name cannot be changed." });
-  if (v !== undefined && v !== version)
+  if (v !== undefined && (version === undefined || v !== version))
     errors.push({ field: "version", message: "The version cannot be changed; create a new version instead." });
   if (errors.length) throw new AppError("VALIDATION", errors[0].message, errors);
   return rest;

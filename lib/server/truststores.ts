@@ -19,6 +19,7 @@ import { dependantsOf, inUse, protectedDefault } from "./dependants";
 import type { MaterialUpload } from "./keystores";
 import { importRefusal } from "./material-errors";
 import { isForeignKeyViolation, isUniqueViolation } from "./prisma-errors";
+import { changeOf } from "./profile-shared";
 
 export const TARGET = "truststore";
 
@@ -241,7 +242,7 @@ async function change(
 }
 
 export function updateTruststore(ctx: OrgContext, name: string, rawPatch: unknown, expectedRowVersion?: number) {
-  const patch = ZStoreMetaPatch.parse(rawPatch);
+  const patch = ZStoreMetaPatch.parse(changeOf(rawPatch, name));
   return change(ctx, name, expectedRowVersion, "update", async () => patch);
 }
 

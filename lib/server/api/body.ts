@@ -13,6 +13,13 @@ const READ_ONLY = [
   "row_version",
   "is_default",
   "used_by",
+  "key_type",
+  "subject",
+  "not_after",
+  "sha256_fingerprint",
+  "expired_accepted",
+  "certificates",
+  "certificate_count",
   "url",
   "org_url",
 ];

@@ -1,0 +1,51 @@
+"use server";
+
+import type { ActionResult } from "@/lib/errors";
+import { orgAction } from "@/lib/server/action";
+import { uploadFromForm } from "@/lib/server/form-upload";
+import {
+  createKeystore,
+  deleteKeystores,
+  previewKeystore,
+  replaceKeystoreMaterial,
+  updateKeystore,
+} from "@/lib/server/keystores";
+import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
+
+/** Verifies an upload and returns what would be stored; nothing is written. */
+export async function previewKeystoreAction(org: string, form: FormData): Promise<ActionResult<KeystorePreview>> {
+  return orgAction("previewKeystore", org, "settings:manage", async (ctx) =>
+    previewKeystore(ctx, (await uploadFromForm(form)).upload),
+  );
+}
+
+export async function createKeystoreAction(org: string, form: FormData): Promise<ActionResult<KeystoreDto>> {
+  return orgAction("createKeystore", org, "settings:manage", async (ctx) => {
+    const { meta, upload } = await uploadFromForm(form);
+    return createKeystore(ctx, meta, upload);
+  });
+}
+
+export async function rotateKeystoreAction(
+  org: string,
+  target: { name: string; rowVersion: number },
+  form: FormData,
+): Promise<ActionResult<KeystoreDto>> {
+  return orgAction("rotateKeystore", org, "settings:manage", async (ctx) =>
+    replaceKeystoreMaterial(ctx, target.name, (await uploadFromForm(form)).upload, target.rowVersion),
+  );
+}
+
+export async function updateKeystoreAction(
+  org: string,
+  target: { name: string; rowVersion: number },
+  values: unknown,
+): Promise<ActionResult<KeystoreDto>> {
+  return orgAction("updateKeystore", org, "settings:manage", (ctx) =>
+    updateKeystore(ctx, target.name, values, target.rowVersion),
+  );
+}
+
+export async function deleteKeystoresAction(org: string, names: string[]): Promise<ActionResult<number>> {
+  return orgAction("deleteKeystores", org, "settings:manage", (ctx) => deleteKeystores(ctx, names));
+}

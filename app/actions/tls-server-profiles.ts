@@ -1,0 +1,31 @@
+"use server";
+
+import type { ActionResult } from "@/lib/errors";
+import { orgAction } from "@/lib/server/action";
+import {
+  createServerProfile,
+  deleteServerProfiles,
+  type ServerProfileDto,
+  updateServerProfile,
+} from "@/lib/server/tls-server-profiles";
+
+export async function createServerProfileAction(org: string, values: unknown): Promise<ActionResult<ServerProfileDto>> {
+  return orgAction("createServerProfile", org, "settings:manage", (ctx) => createServerProfile(ctx, values));
+}
+
+export async function updateServerProfileAction(
+  org: string,
+  target: { name: string; version: string; rowVersion: number },
+  values: unknown,
+): Promise<ActionResult<ServerProfileDto>> {
+  return orgAction("updateServerProfile", org, "settings:manage", (ctx) =>
+    updateServerProfile(ctx, target.name, target.version, values, target.rowVersion),
+  );
+}
+
+export async function deleteServerProfilesAction(
+  org: string,
+  targets: { name: string; version: string }[],
+): Promise<ActionResult<number>> {
+  return orgAction("deleteServerProfiles", org, "settings:manage", (ctx) => deleteServerProfiles(ctx, targets));
+}

@@ -1,0 +1,61 @@
+"use server";
+
+import type { ActionResult } from "@/lib/errors";
+import { orgAction } from "@/lib/server/action";
+import { uploadFromForm } from "@/lib/server/form-upload";
+import {
+  addTruststoreCertificates,
+  createTruststore,
+  deleteTruststores,
+  previewTruststore,
+  removeTruststoreCertificate,
+  updateTruststore,
+} from "@/lib/server/truststores";
+import type { TruststoreDto, TruststorePreview } from "@/lib/tls/store-dto";
+
+export async function previewTruststoreAction(org: string, form: FormData): Promise<ActionResult<TruststorePreview>> {
+  return orgAction("previewTruststore", org, "settings:manage", async (ctx) =>
+    previewTruststore(ctx, (await uploadFromForm(form)).upload),
+  );
+}
+
+export async function createTruststoreAction(org: string, form: FormData): Promise<ActionResult<TruststoreDto>> {
+  return orgAction("createTruststore", org, "settings:manage", async (ctx) => {
+    const { meta, upload } = await uploadFromForm(form);
+    return createTruststore(ctx, meta, upload);
+  });
+}
+
+export async function addTruststoreCertificatesAction(
+  org: string,
+  target: { name: string; rowVersion: number },
+  form: FormData,
+): Promise<ActionResult<TruststoreDto>> {
+  return orgAction("addTruststoreCertificates", org, "settings:manage", async (ctx) =>
+    addTruststoreCertificates(ctx, target.name, (await uploadFromForm(form)).upload, target.rowVersion),
+  );
+}
+
+export async function removeTruststoreCertificateAction(
+  org: string,
+  target: { name: string; rowVersion: number },
+  fingerprint: string,
+): Promise<ActionResult<TruststoreDto>> {
+  return orgAction("removeTruststoreCertificate", org, "settings:manage", (ctx) =>
+    removeTruststoreCertificate(ctx, target.name, fingerprint, target.rowVersion),
+  );
+}
+
+export async function updateTruststoreAction(
+  org: string,
+  target: { name: string; rowVersion: number },
+  values: unknown,
+): Promise<ActionResult<TruststoreDto>> {
+  return orgAction("updateTruststore", org, "settings:manage", (ctx) =>
+    updateTruststore(ctx, target.name, values, target.rowVersion),
+  );
+}
+
+export async function deleteTruststoresAction(org: string, names: string[]): Promise<ActionResult<number>> {
+  return orgAction("deleteTruststores", org, "settings:manage", (ctx) => deleteTruststores(ctx, names));
+}

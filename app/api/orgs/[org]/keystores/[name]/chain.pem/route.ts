@@ -1,0 +1,12 @@
+import { orgRoute } from "@/lib/server/api/handler";
+import { keystoreChainPem } from "@/lib/server/keystores";
+
+/** The public certificate chain only; the private key has no download route at all. */
+export const GET = orgRoute<{ org: string; name: string }>("settings:view", async (ctx, _req, { name }) => {
+  return new Response(await keystoreChainPem(ctx, name), {
+    headers: {
+      "content-type": "application/x-pem-file",
+      "content-disposition": `attachment; filename="${name}-chain.pem"`,
+    },
+  });
+});

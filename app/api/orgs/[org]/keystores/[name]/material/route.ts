@@ -1,0 +1,11 @@
+import { etag, expectedRowVersion } from "@/lib/server/api/body";
+import { json, orgRoute, readJson } from "@/lib/server/api/handler";
+import { keystoreBody } from "@/lib/server/api/material-body";
+import { replaceKeystoreMaterial } from "@/lib/server/keystores";
+
+/** Rotation: new key and chain under the same name (same body as create, without title/name/summary). */
+export const PUT = orgRoute<{ org: string; name: string }>("settings:manage", async (ctx, req, { name }) => {
+  const { upload } = keystoreBody(await readJson(req), false);
+  const updated = await replaceKeystoreMaterial(ctx, name, upload, expectedRowVersion(req));
+  return json(updated, 200, { etag: etag(updated.row_version) });
+});

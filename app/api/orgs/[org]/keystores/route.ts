@@ -1,0 +1,17 @@
+import { etag } from "@/lib/server/api/body";
+import { json, orgRoute, readJson } from "@/lib/server/api/handler";
+import { keystoreBody } from "@/lib/server/api/material-body";
+import { createKeystore, listKeystores } from "@/lib/server/keystores";
+import { ZStoreListQuery } from "@/lib/tls/store-schema";
+
+export const GET = orgRoute("settings:view", async (ctx, req) => {
+  const query = ZStoreListQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  return json(await listKeystores(ctx, query));
+});
+
+/** JSON: title, name?, summary?, and one of keystore (PEM) | private_key + certificate | pkcs12 (base64). */
+export const POST = orgRoute("settings:manage", async (ctx, req) => {
+  const { meta, upload } = keystoreBody(await readJson(req), true);
+  const created = await createKeystore(ctx, meta, upload);
+  return json(created, 201, { location: created.url, etag: etag(created.row_version) });
+});

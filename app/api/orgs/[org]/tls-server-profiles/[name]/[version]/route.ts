@@ -1,0 +1,26 @@
+import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/api/body";
+import { json, orgRoute, readJson } from "@/lib/server/api/handler";
+import { deleteServerProfiles, getServerProfile, updateServerProfile } from "@/lib/server/tls-server-profiles";
+
+type Params = { org: string; name: string; version: string };
+
+export const GET = orgRoute<Params>("settings:view", async (ctx, _req, { name, version }) => {
+  const profile = await getServerProfile(ctx, name, version);
+  return json(profile, 200, { etag: etag(profile.row_version) });
+});
+
+export const PATCH = orgRoute<Params>("settings:manage", async (ctx, req, { name, version }) => {
+  const updated = await updateServerProfile(
+    ctx,
+    name,
+    version,
+    withoutReadOnly(await readJson(req)),
+    expectedRowVersion(req),
+  );
+  return json(updated, 200, { etag: etag(updated.row_version) });
+});
+
+export const DELETE = orgRoute<Params>("settings:manage", async (ctx, _req, { name, version }) => {
+  await deleteServerProfiles(ctx, [{ name, version }]);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,7 @@
+import { json, orgRoute } from "@/lib/server/api/handler";
+import { getServerProfileVersions } from "@/lib/server/tls-server-profiles";
+
+/** Without a version, API Connect answers with the collection of every version of the name. */
+export const GET = orgRoute<{ org: string; name: string }>("settings:view", async (ctx, _req, { name }) =>
+  json(await getServerProfileVersions(ctx, name)),
+);

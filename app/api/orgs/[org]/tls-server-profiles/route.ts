@@ -1,0 +1,14 @@
+import { etag, withoutReadOnly } from "@/lib/server/api/body";
+import { json, orgRoute, readJson } from "@/lib/server/api/handler";
+import { createServerProfile, listServerProfiles } from "@/lib/server/tls-server-profiles";
+import { ZListQuery } from "@/lib/tls/list-query";
+
+export const GET = orgRoute("settings:view", async (ctx, req) => {
+  const query = ZListQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  return json(await listServerProfiles(ctx, query));
+});
+
+export const POST = orgRoute("settings:manage", async (ctx, req) => {
+  const created = await createServerProfile(ctx, withoutReadOnly(await readJson(req)));
+  return json(created, 201, { location: created.url, etag: etag(created.row_version) });
+});

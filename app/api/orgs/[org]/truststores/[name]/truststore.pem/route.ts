@@ -1,0 +1,8 @@
+import { orgRoute } from "@/lib/server/api/handler";
+import { truststorePem } from "@/lib/server/truststores";
+
+export const GET = orgRoute<{ org: string; name: string }>("settings:view", async (ctx, _req, { name }) => {
+  return new Response(await truststorePem(ctx, name), {
+    headers: { "content-type": "application/x-pem-file", "content-disposition": `attachment; filename="${name}.pem"` },
+  });
+});

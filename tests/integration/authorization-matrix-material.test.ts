@@ -1,0 +1,317 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as keystores from "@/app/api/orgs/[org]/keystores/route";
+import * as keystore from "@/app/api/orgs/[org]/keystores/[name]/route";
+import * as keystoreMaterial from "@/app/api/orgs/[org]/keystores/[name]/material/route";
+import * as keystoreChain from "@/app/api/orgs/[org]/keystores/[name]/chain.pem/route";
+import * as truststores from "@/app/api/orgs/[org]/truststores/route";
+import * as truststore from "@/app/api/orgs/[org]/truststores/[name]/route";
+import * as truststoreCerts from "@/app/api/orgs/[org]/truststores/[name]/certificates/route";
+import * as truststoreCert from "@/app/api/orgs/[org]/truststores/[name]/certificates/[fingerprint]/route";
+import * as truststorePem from "@/app/api/orgs/[org]/truststores/[name]/truststore.pem/route";
+import * as serverProfiles from "@/app/api/orgs/[org]/tls-server-profiles/route";
+import * as serverByName from "@/app/api/orgs/[org]/tls-server-profiles/[name]/route";
+import * as serverByVersion from "@/app/api/orgs/[org]/tls-server-profiles/[name]/[version]/route";
+import {
+  createKeystoreAction,
+  deleteKeystoresAction,
+  previewKeystoreAction,
+  rotateKeystoreAction,
+  updateKeystoreAction,
+} from "@/app/actions/keystores";
+import {
+  addTruststoreCertificatesAction,
+  createTruststoreAction,
+  deleteTruststoresAction,
+  previewTruststoreAction,
+  removeTruststoreCertificateAction,
+  updateTruststoreAction,
+} from "@/app/actions/truststores";
+import {
+  createServerProfileAction,
+  deleteServerProfilesAction,
+  updateServerProfileAction,
+} from "@/app/actions/tls-server-profiles";
+import { issue } from "@/lib/crypto/pki";
+import { db } from "@/lib/server/db";
+import { createKeystore } from "@/lib/server/keystores";
+import { createServerProfile } from "@/lib/server/tls-server-profiles";
+import { createTruststore } from "@/lib/server/truststores";
+import { DEFAULT_CIPHERS } from "@/lib/tls/ciphers";
+import { ctx, request, type Auth } from "../helpers/http";
+import { contextFor } from "../helpers/org-context";
+import { keystoreUpload, leaf, pemUpload, testCa } from "../helpers/pki";
+import { actAs } from "../helpers/request-state";
+import { buildWorld, PRINCIPALS, type Principal } from "../helpers/world";
+
+/** Every keystore, truststore and server-profile route and action, for every principal (see authorization-matrix). */
+type Who = Principal | "anonymous" | "revokedKey";
+const EVERYONE: Who[] = [...PRINCIPALS, "anonymous", "revokedKey"];
+const VIEWERS: Who[] = ["owner", "orgAdmin", "customManage", "customView"];
+const MANAGERS: Who[] = ["owner", "orgAdmin", "customManage"];
+
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let seq = 0;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const state = async () => ({
+  keystores: await db().keystore.findMany({ orderBy: { id: "asc" } }),
+  truststores: await db().truststore.findMany({ orderBy: { id: "asc" } }),
+  certificates: await db().certificate.count(),
+  servers: await db().tlsServerProfile.findMany({ orderBy: { id: "asc" } }),
+  audit: await db().auditEvent.count(),
+});
+
+/** Fresh targets per case: a keystore, a truststore with two CAs, and a server profile using an unrelated keystore. */
+async function target() {
+  const owner = await contextFor(world, "owner");
+  const n = ++seq;
+  const ks = await createKeystore(owner, { title: `Keystore ${n}` }, keystoreUpload(leaf(`ks${n}.test`)));
+  const spare = issue(new Date(), { commonName: `Spare CA ${n}`, usage: "ca" });
+  const ts = await createTruststore(owner, { title: `Truststore ${n}` }, pemUpload(testCa.certPem + spare.certPem));
+  const used = await createKeystore(owner, { title: `Used ${n}` }, keystoreUpload(leaf(`used${n}.test`)));
+  const sp = await createServerProfile(owner, {
+    title: `Server ${n}`,
+    version: "1.0.0",
+    protocols: ["tls_v1.3"],
+    ciphers: DEFAULT_CIPHERS,
+    keystore_url: used.name,
+  });
+  return { ks, ts, sp, spare: ts.certificates![1].sha256_fingerprint };
+}
+type Target = Awaited<ReturnType<typeof target>>;
+
+function restAuth(who: Who): Auth {
+  if (who === "anonymous") return null;
+  if (who === "revokedKey") return { bearer: world.revokedKey };
+  return seq % 2 === 0 ? { bearer: world.users[who].apiKey } : { session: world.users[who].session };
+}
+
+const pemOf = (p: ReturnType<typeof leaf>) => p.keyPem + p.certPem;
+const o = () => world.org;
+type RestCase = { name: string; allowed: Who[]; call: (a: Auth, t: Target) => Promise<Response> };
+const REST: RestCase[] = [
+  { name: "GET keystores", allowed: VIEWERS, call: (a) => keystores.GET(request("GET", "/x", a), ctx({ org: o() })) },
+  {
+    name: "POST keystore",
+    allowed: MANAGERS,
+    call: (a) =>
+      keystores.POST(request("POST", "/x", a, { title: `K ${++seq}`, keystore: pemOf(leaf()) }), ctx({ org: o() })),
+  },
+  {
+    name: "GET keystore",
+    allowed: VIEWERS,
+    call: (a, t) => keystore.GET(request("GET", "/x", a), ctx({ org: o(), name: t.ks.name })),
+  },
+  {
+    name: "PATCH keystore",
+    allowed: MANAGERS,
+    call: (a, t) => keystore.PATCH(request("PATCH", "/x", a, { summary: "s" }), ctx({ org: o(), name: t.ks.name })),
+  },
+  {
+    name: "DELETE keystore",
+    allowed: MANAGERS,
+    call: (a, t) => keystore.DELETE(request("DELETE", "/x", a), ctx({ org: o(), name: t.ks.name })),
+  },
+  {
+    name: "PUT keystore material",
+    allowed: MANAGERS,
+    call: (a, t) =>
+      keystoreMaterial.PUT(request("PUT", "/x", a, { keystore: pemOf(leaf()) }), ctx({ org: o(), name: t.ks.name })),
+  },
+  {
+    name: "GET keystore chain.pem",
+    allowed: VIEWERS,
+    call: (a, t) => keystoreChain.GET(request("GET", "/x", a), ctx({ org: o(), name: t.ks.name })),
+  },
+  {
+    name: "GET truststores",
+    allowed: VIEWERS,
+    call: (a) => truststores.GET(request("GET", "/x", a), ctx({ org: o() })),
+  },
+  {
+    name: "POST truststore",
+    allowed: MANAGERS,
+    call: (a) =>
+      truststores.POST(
+        request("POST", "/x", a, { title: `T ${++seq}`, truststore: testCa.certPem }),
+        ctx({ org: o() }),
+      ),
+  },
+  {
+    name: "GET truststore",
+    allowed: VIEWERS,
+    call: (a, t) => truststore.GET(request("GET", "/x", a), ctx({ org: o(), name: t.ts.name })),
+  },
+  {
+    name: "PATCH truststore",
+    allowed: MANAGERS,
+    call: (a, t) => truststore.PATCH(request("PATCH", "/x", a, { title: "t" }), ctx({ org: o(), name: t.ts.name })),
+  },
+  {
+    name: "DELETE truststore",
+    allowed: MANAGERS,
+    call: (a, t) => truststore.DELETE(request("DELETE", "/x", a), ctx({ org: o(), name: t.ts.name })),
+  },
+  {
+    name: "POST truststore certificates",
+    allowed: MANAGERS,
+    call: (a, t) =>
+      truststoreCerts.POST(
+        request("POST", "/x", a, { truststore: issue(new Date(), { commonName: "New CA", usage: "ca" }).certPem }),
+        ctx({ org: o(), name: t.ts.name }),
+      ),
+  },
+  {
+    name: "DELETE truststore certificate",
+    allowed: MANAGERS,
+    call: (a, t) =>
+      truststoreCert.DELETE(
+        request("DELETE", "/x", a),
+        ctx({ org: o(), name: t.ts.name, fingerprint: t.spare.replace(/:/g, "") }),
+      ),
+  },
+  {
+    name: "GET truststore.pem",
+    allowed: VIEWERS,
+    call: (a, t) => truststorePem.GET(request("GET", "/x", a), ctx({ org: o(), name: t.ts.name })),
+  },
+  {
+    name: "GET server profiles",
+    allowed: VIEWERS,
+    call: (a) => serverProfiles.GET(request("GET", "/x", a), ctx({ org: o() })),
+  },
+  {
+    name: "POST server profile",
+    allowed: MANAGERS,
+    call: (a, t) =>
+      serverProfiles.POST(
+        request("POST", "/x", a, {
+          title: `S ${++seq}`,
+          version: "1.0.0",
+          protocols: ["tls_v1.3"],
+          ciphers: ["TLS_AES_256_GCM_SHA384"],
+          keystore_url: t.ks.url,
+        }),
+        ctx({ org: o() }),
+      ),
+  },
+  {
+    name: "GET server versions",
+    allowed: VIEWERS,
+    call: (a, t) => serverByName.GET(request("GET", "/x", a), ctx({ org: o(), name: t.sp.name })),
+  },
+  {
+    name: "GET server profile",
+    allowed: VIEWERS,
+    call: (a, t) => serverByVersion.GET(request("GET", "/x", a), ctx({ org: o(), name: t.sp.name, version: "1.0.0" })),
+  },
+  {
+    name: "PATCH server profile",
+    allowed: MANAGERS,
+    call: (a, t) =>
+      serverByVersion.PATCH(
+        request("PATCH", "/x", a, { limit_renegotiation: false }),
+        ctx({ org: o(), name: t.sp.name, version: "1.0.0" }),
+      ),
+  },
+  {
+    name: "DELETE server profile",
+    allowed: MANAGERS,
+    call: (a, t) =>
+      serverByVersion.DELETE(request("DELETE", "/x", a), ctx({ org: o(), name: t.sp.name, version: "1.0.0" })),
+  },
+];
+
+describe.each(REST)("REST $name", ({ allowed, call }) => {
+  it.each(EVERYONE)("%s", async (who) => {
+    const t = await target();
+    const before = await state();
+    const res = await call(restAuth(who), t);
+    if (allowed.includes(who)) {
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+      return;
+    }
+    expect(res.status).toBe(who === "anonymous" || who === "revokedKey" ? 401 : 403);
+    expect(await state()).toEqual(before);
+  });
+});
+
+function form(fields: Record<string, string>, files: { name: string; text: string }[]): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  for (const file of files) f.append("files", new File([file.text], file.name));
+  return f;
+}
+const keystoreForm = () => form({ title: `Form ${++seq}` }, [{ name: "bundle.pem", text: pemOf(leaf()) }]);
+const caForm = () =>
+  form({ title: `Form ${++seq}` }, [
+    { name: "ca.pem", text: issue(new Date(), { commonName: `CA ${seq}`, usage: "ca" }).certPem },
+  ]);
+
+type ActionCase = { name: string; allowed: Who[]; call: (t: Target) => Promise<{ ok: boolean; code?: string }> };
+const rv = (t: { name: string; row_version: number }) => ({ name: t.name, rowVersion: t.row_version });
+const ACTIONS: ActionCase[] = [
+  { name: "previewKeystore", allowed: MANAGERS, call: () => previewKeystoreAction(o(), keystoreForm()) },
+  { name: "createKeystore", allowed: MANAGERS, call: () => createKeystoreAction(o(), keystoreForm()) },
+  { name: "rotateKeystore", allowed: MANAGERS, call: (t) => rotateKeystoreAction(o(), rv(t.ks), keystoreForm()) },
+  { name: "updateKeystore", allowed: MANAGERS, call: (t) => updateKeystoreAction(o(), rv(t.ks), { summary: "x" }) },
+  { name: "deleteKeystores", allowed: MANAGERS, call: (t) => deleteKeystoresAction(o(), [t.ks.name]) },
+  { name: "previewTruststore", allowed: MANAGERS, call: () => previewTruststoreAction(o(), caForm()) },
+  { name: "createTruststore", allowed: MANAGERS, call: () => createTruststoreAction(o(), caForm()) },
+  {
+    name: "addTruststoreCertificates",
+    allowed: MANAGERS,
+    call: (t) => addTruststoreCertificatesAction(o(), rv(t.ts), caForm()),
+  },
+  {
+    name: "removeTruststoreCertificate",
+    allowed: MANAGERS,
+    call: (t) => removeTruststoreCertificateAction(o(), rv(t.ts), t.spare),
+  },
+  { name: "updateTruststore", allowed: MANAGERS, call: (t) => updateTruststoreAction(o(), rv(t.ts), { title: "x" }) },
+  { name: "deleteTruststores", allowed: MANAGERS, call: (t) => deleteTruststoresAction(o(), [t.ts.name]) },
+  {
+    name: "createServerProfile",
+    allowed: MANAGERS,
+    call: (t) =>
+      createServerProfileAction(o(), {
+        title: `S ${++seq}`,
+        version: "1.0.0",
+        protocols: ["tls_v1.3"],
+        ciphers: DEFAULT_CIPHERS,
+        keystore_url: t.ks.name,
+      }),
+  },
+  {
+    name: "updateServerProfile",
+    allowed: MANAGERS,
+    call: (t) =>
+      updateServerProfileAction(
+        o(),
+        { name: t.sp.name, version: "1.0.0", rowVersion: t.sp.row_version },
+        { summary: "x" },
+      ),
+  },
+  {
+    name: "deleteServerProfiles",
+    allowed: MANAGERS,
+    call: (t) => deleteServerProfilesAction(o(), [{ name: t.sp.name, version: "1.0.0" }]),
+  },
+];
+
+describe.each(ACTIONS)("server action $name", ({ allowed, call }) => {
+  it.each([...PRINCIPALS, "anonymous"] as Who[])("%s", async (who) => {
+    const t = await target();
+    actAs(who === "anonymous" ? undefined : world.users[who as Principal].session);
+    const before = await state();
+    const result = await call(t);
+    if (allowed.includes(who)) {
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      return;
+    }
+    expect(result).toMatchObject({ ok: false, code: who === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN" });
+    expect(await state()).toEqual(before);
+  });
+});
