@@ -13,6 +13,8 @@ export { default as Checkbox } from "@carbon/react/es/components/Checkbox/Checkb
 export { default as CodeSnippet } from "@carbon/react/es/components/CodeSnippet/CodeSnippet.js";
 export { default as Content } from "@carbon/react/es/components/UIShell/Content.js";
 export { default as DataTableSkeleton } from "@carbon/react/es/components/DataTableSkeleton/DataTableSkeleton.js";
+export { default as FileUploaderDropContainer } from "@carbon/react/es/components/FileUploader/FileUploaderDropContainer.js";
+export { default as FileUploaderItem } from "@carbon/react/es/components/FileUploader/FileUploaderItem.js";
 export { default as Header } from "@carbon/react/es/components/UIShell/Header.js";
 export { default as HeaderGlobalAction } from "@carbon/react/es/components/UIShell/HeaderGlobalAction.js";
 export { default as HeaderGlobalBar } from "@carbon/react/es/components/UIShell/HeaderGlobalBar.js";
@@ -21,6 +23,7 @@ export { default as HeaderMenuItem } from "@carbon/react/es/components/UIShell/H
 export { default as HeaderName } from "@carbon/react/es/components/UIShell/HeaderName.js";
 export { default as HeaderNavigation } from "@carbon/react/es/components/UIShell/HeaderNavigation.js";
 export { default as HeaderPanel } from "@carbon/react/es/components/UIShell/HeaderPanel.js";
+export { default as InlineLoading } from "@carbon/react/es/components/InlineLoading/InlineLoading.js";
 export { InlineNotification } from "@carbon/react/es/components/Notification/Notification.js";
 export { default as Modal } from "@carbon/react/es/components/Modal/Modal.js";
 export { OverflowMenu } from "@carbon/react/es/components/OverflowMenu/index.js";

@@ -1,6 +1,12 @@
 /** One place for react-query keys, so every write invalidates exactly what it changed. */
+type ListParams = { q: string; sort: string; limit: number; offset: number };
+
 export const queryKeys = {
   clientProfiles: (org: string) => ["orgs", org, "tls-client-profiles"] as const,
-  clientProfileList: (org: string, params: { q: string; sort: string; limit: number; offset: number }) =>
-    [...queryKeys.clientProfiles(org), "list", params] as const,
+  clientProfileList: (org: string, params: ListParams) => [...queryKeys.clientProfiles(org), "list", params] as const,
+  serverProfiles: (org: string) => ["orgs", org, "tls-server-profiles"] as const,
+  keystores: (org: string) => ["orgs", org, "keystores"] as const,
+  truststores: (org: string) => ["orgs", org, "truststores"] as const,
+  /** Any of the lists above, by their REST path segment. */
+  list: (org: string, resource: string, params: ListParams) => ["orgs", org, resource, "list", params] as const,
 };

@@ -6,6 +6,7 @@ import { uploadFromForm } from "@/lib/server/form-upload";
 import {
   createKeystore,
   deleteKeystores,
+  duplicateKeystore,
   previewKeystore,
   replaceKeystoreMaterial,
   updateKeystore,
@@ -48,4 +49,8 @@ export async function updateKeystoreAction(
 
 export async function deleteKeystoresAction(org: string, names: string[]): Promise<ActionResult<number>> {
   return orgAction("deleteKeystores", org, "settings:manage", (ctx) => deleteKeystores(ctx, names));
+}
+
+export async function duplicateKeystoreAction(org: string, name: string): Promise<ActionResult<KeystoreDto>> {
+  return orgAction("duplicateKeystore", org, "settings:manage", (ctx) => duplicateKeystore(ctx, name));
 }

@@ -7,6 +7,7 @@ import {
   addTruststoreCertificates,
   createTruststore,
   deleteTruststores,
+  duplicateTruststore,
   previewTruststore,
   removeTruststoreCertificate,
   updateTruststore,
@@ -58,4 +59,8 @@ export async function updateTruststoreAction(
 
 export async function deleteTruststoresAction(org: string, names: string[]): Promise<ActionResult<number>> {
   return orgAction("deleteTruststores", org, "settings:manage", (ctx) => deleteTruststores(ctx, names));
+}
+
+export async function duplicateTruststoreAction(org: string, name: string): Promise<ActionResult<TruststoreDto>> {
+  return orgAction("duplicateTruststore", org, "settings:manage", (ctx) => duplicateTruststore(ctx, name));
 }

@@ -39,6 +39,14 @@ interface Props {
 }
 
 /** Carbon UI Shell: header with organization switcher and user menu, side nav with Resources → TLS. */
+/** API Connect's four TLS tables ("Crypto Material"), each its own page. */
+const TLS_SECTIONS = [
+  { path: "", label: "TLS client profiles" },
+  { path: "/server-profiles", label: "TLS server profiles" },
+  { path: "/keystores", label: "Keystores" },
+  { path: "/truststores", label: "Truststores" },
+];
+
 export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers, children }: Props) {
   const pathname = usePathname();
   const [userOpen, setUserOpen] = useState(false);
@@ -97,14 +105,24 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
           <SideNav aria-label="Side navigation" isFixedNav expanded>
             <SideNavItems>
               {canViewTls && (
-                <SideNavMenu title="Resources" defaultExpanded>
-                  <SideNavMenuItem
-                    as={Link}
-                    href={`${base}/resources/tls`}
-                    isActive={pathname.startsWith(`${base}/resources/tls`)}
-                  >
-                    TLS
-                  </SideNavMenuItem>
+                <SideNavMenu title="Resources: TLS" defaultExpanded>
+                  {TLS_SECTIONS.map(({ path, label }) => {
+                    const href = `${base}/resources/tls${path}`;
+                    const active = path
+                      ? pathname.startsWith(href)
+                      : pathname === href || pathname.startsWith(`${href}/client-profiles`);
+                    return (
+                      <SideNavMenuItem
+                        key={label}
+                        as={Link}
+                        href={href}
+                        isActive={active}
+                        aria-current={active ? "page" : undefined}
+                      >
+                        {label}
+                      </SideNavMenuItem>
+                    );
+                  })}
                 </SideNavMenu>
               )}
               {canManageMembers && (

@@ -1,4 +1,5 @@
 import type { CertificateInfo } from "./certificate";
+import { daysLeft, expiryLevel } from "./expiry";
 
 export type WarningCode = "SHA1_SIGNATURE" | "WEAK_KEY" | "EXPIRED" | "EXPIRES_SOON" | "NOT_CA";
 
@@ -9,32 +10,19 @@ export interface MaterialWarning {
   message: string;
 }
 
-export const EXPIRY_WARNING_DAYS = 30;
-export const EXPIRY_CRITICAL_DAYS = 7;
-const DAY_MS = 86_400_000;
+/** The certificate facts the warnings look at. */
+export type WarnableCertificate = Pick<
+  CertificateInfo,
+  "subject" | "signatureAlgorithm" | "selfSigned" | "keyType" | "keyBits" | "notAfter" | "isCA" | "sha256"
+>;
 
-/** Whole days from `now` until `notAfter`; negative once expired. */
-export function daysLeft(notAfter: string, now: Date): number {
-  return Math.floor((Date.parse(notAfter) - now.getTime()) / DAY_MS);
-}
-
-export type ExpiryLevel = "expired" | "critical" | "warning" | "ok";
-
-export function expiryLevel(notAfter: string, now: Date): ExpiryLevel {
-  const days = daysLeft(notAfter, now);
-  if (Date.parse(notAfter) < now.getTime()) return "expired";
-  if (days < EXPIRY_CRITICAL_DAYS) return "critical";
-  if (days < EXPIRY_WARNING_DAYS) return "warning";
-  return "ok";
-}
-
-function weakKey(c: CertificateInfo): boolean {
+function weakKey(c: WarnableCertificate): boolean {
   return (c.keyType === "RSA" && c.keyBits < 2048) || (c.keyType === "EC" && c.keyBits < 256) || c.keyType === "DSA";
 }
 
 /** Warnings that do not stop an upload but that the user must see. */
 export function certificateWarnings(
-  c: CertificateInfo,
+  c: WarnableCertificate,
   now: Date,
   store: "keystore" | "truststore",
 ): MaterialWarning[] {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { CertificateInfo } from "@/lib/crypto/certificate";
+import { certificateWarnings, type MaterialWarning } from "@/lib/crypto/warnings";
 import type { CertificateDto } from "@/lib/tls/store-dto";
 
 /** Columns of a Certificate row for one parsed certificate. */
@@ -43,3 +44,12 @@ export function certificateDto(row: CertificateRow): CertificateDto {
 }
 
 export const infoDto = (info: CertificateInfo, position = 0) => certificateDto(certificateColumns(info, position));
+
+/** Warnings for stored certificates, recomputed on read so expiry is always relative to now. */
+export function storedWarnings(
+  rows: CertificateRow[],
+  store: "keystore" | "truststore",
+  now = new Date(),
+): MaterialWarning[] {
+  return rows.flatMap((r) => certificateWarnings({ ...r, notAfter: r.notAfter.toISOString() }, now, store));
+}

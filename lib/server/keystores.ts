@@ -10,7 +10,7 @@ import { STORE_SORT_FIELDS, type StoreListQuery, ZStoreMetaCreate, ZStoreMetaPat
 import { ZName } from "@/lib/tls/client-profile-schema";
 import type { OrgContext } from "./access";
 import { audit, diff, removed } from "./audit";
-import { certificateColumns, certificateDto, infoDto } from "./certificates";
+import { certificateColumns, certificateDto, infoDto, storedWarnings } from "./certificates";
 import { publicUrl } from "./config";
 import { masterKey } from "./crypto/master-key";
 import { db, type Db } from "./db";
@@ -209,7 +209,7 @@ export async function getKeystore(ctx: OrgContext, name: string): Promise<Keysto
     db().certificate.findMany({ where: { keystoreId: row.id }, orderBy: { position: "asc" } }),
     dependantsOf(db(), { keystoreId: row.id }),
   ]);
-  return toDto(ctx.org.name, row, certificates, usedBy);
+  return { ...toDto(ctx.org.name, row, certificates, usedBy), warnings: storedWarnings(certificates, "keystore") };
 }
 
 /** The public chain as one PEM file, leaf first. */
@@ -344,4 +344,36 @@ export async function keystoreSecret(orgId: string, id: string): Promise<{ keyPe
   } finally {
     der.fill(0);
   }
+}
+
+/** "Duplicate to customize": the same key and chain under a new name, re-sealed for the new row. */
+export async function duplicateKeystore(ctx: OrgContext, name: string): Promise<KeystoreDto> {
+  const source = await findRow(db(), ctx, name);
+  const { keyPem, chainPem } = await keystoreSecret(ctx.org.id, source.id);
+  const rootPem = (
+    await db().certificate.findMany({
+      where: { keystoreId: source.id, selfSigned: true, position: { gt: 0 } },
+      select: { pem: true },
+    })
+  )
+    .map((c) => c.pem)
+    .join("");
+  const title = `${source.title} (copy)`;
+  const upload: MaterialUpload = {
+    files: [{ name: "copy.pem", bytes: Buffer.from(keyPem + chainPem + rootPem) }],
+    password: "",
+    allowExpired: source.expiredAccepted,
+    fileField: () => "file",
+  };
+  let candidate = `${source.name}-copy`;
+  for (
+    let i = 2;
+    await db().keystore.findUnique({
+      where: { orgId_name: { orgId: ctx.org.id, name: candidate } },
+      select: { id: true },
+    });
+    i++
+  )
+    candidate = `${source.name}-copy-${i}`;
+  return createKeystore(ctx, { title, name: candidate, summary: source.summary }, upload);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { Permission } from "@/lib/auth/permissions";
 import { requireOrg, type OrgContext } from "./access";
@@ -20,6 +20,16 @@ export async function pageOrg(orgName: string, permission: Permission): Promise<
     return await requireOrg(actor, orgName, permission, await currentRequestId());
   } catch (e) {
     if (e instanceof AppError && e.code === "FORBIDDEN") forbidden();
+    throw e;
+  }
+}
+
+/** Pages: a lookup that finds nothing renders the 404 page. */
+export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup;
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   }
 }

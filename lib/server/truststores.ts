@@ -12,7 +12,7 @@ import {
 } from "@/lib/tls/store-schema";
 import type { OrgContext } from "./access";
 import { audit, diff, removed } from "./audit";
-import { certificateColumns, certificateDto, infoDto } from "./certificates";
+import { certificateColumns, certificateDto, infoDto, storedWarnings } from "./certificates";
 import { publicUrl } from "./config";
 import { db, type Db } from "./db";
 import { dependantsOf, inUse, protectedDefault } from "./dependants";
@@ -179,7 +179,7 @@ export async function getTruststore(ctx: OrgContext, name: string): Promise<Trus
     certsOf(db(), row.id),
     dependantsOf(db(), { truststoreId: row.id }),
   ]);
-  return toDto(ctx.org.name, row, certificates, usedBy);
+  return { ...toDto(ctx.org.name, row, certificates, usedBy), warnings: storedWarnings(certificates, "truststore") };
 }
 
 export async function truststorePem(ctx: OrgContext, name: string): Promise<string> {
@@ -322,4 +322,25 @@ export async function truststoreCertificates(orgId: string, id: string): Promise
     select: { pem: true },
   });
   return certs.map((c) => c.pem);
+}
+
+/** "Duplicate to customize": the same certificates under a new name. */
+export async function duplicateTruststore(ctx: OrgContext, name: string): Promise<TruststoreDto> {
+  const source = await findRow(db(), ctx, name);
+  const pem = (await certsOf(db(), source.id)).map((c) => c.pem).join("");
+  let candidate = `${source.name}-copy`;
+  for (
+    let i = 2;
+    await db().truststore.findUnique({
+      where: { orgId_name: { orgId: ctx.org.id, name: candidate } },
+      select: { id: true },
+    });
+    i++
+  )
+    candidate = `${source.name}-copy-${i}`;
+  return createTruststore(
+    ctx,
+    { title: `${source.title} (copy)`, name: candidate, summary: source.summary },
+    { files: [{ name: "copy.pem", bytes: Buffer.from(pem) }], password: "", fileField: () => "file" },
+  );
 }

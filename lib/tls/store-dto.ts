@@ -48,6 +48,7 @@ export interface KeystoreDto extends StoreDtoBase {
   sha256_fingerprint: string;
   expired_accepted: boolean;
   certificates?: CertificateDto[];
+  warnings?: MaterialWarning[];
   used_by?: DependantDto[];
 }
 
@@ -56,6 +57,7 @@ export interface TruststoreDto extends StoreDtoBase {
   not_after: string | null;
   certificate_count: number;
   certificates?: CertificateDto[];
+  warnings?: MaterialWarning[];
   used_by?: DependantDto[];
 }
 

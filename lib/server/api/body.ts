@@ -20,6 +20,7 @@ const READ_ONLY = [
   "expired_accepted",
   "certificates",
   "certificate_count",
+  "warnings",
   "url",
   "org_url",
 ];

@@ -5,23 +5,21 @@ import { pageOrg } from "@/lib/server/page-context";
 import { listClientProfiles } from "@/lib/server/tls-client-profiles";
 import { ZListQuery } from "@/lib/tls/list-query";
 
-export const metadata: Metadata = { title: "TLS" };
+export const metadata: Metadata = { title: "TLS client profiles" };
 
 export default async function TlsPage({ params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const ctx = await pageOrg(org, "settings:view");
+  const ctx = await pageOrg((await params).org, "settings:view");
   const query = ZListQuery.parse({});
-  const initial = await listClientProfiles(ctx, query);
   return (
     <div className="page">
       <header className="page__header">
-        <p className="page__eyebrow">{ctx.org.title} · Resources</p>
-        <h1>TLS</h1>
+        <p className="page__eyebrow">{ctx.org.title} · Resources · TLS</p>
+        <h1>TLS client profiles</h1>
       </header>
       <ClientProfilesTable
         org={ctx.org.name}
         canManage={hasPermission(ctx.role.permissions, "settings:manage")}
-        initial={initial}
+        initial={await listClientProfiles(ctx, query)}
         initialQuery={{ q: "", sort: "title", limit: query.limit, offset: 0 }}
       />
     </div>

@@ -1,34 +1,40 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ClientProfileForm } from "@/components/tls/client-profile-form";
-import { AppError } from "@/lib/errors";
-import { pageOrg } from "@/lib/server/page-context";
+import { keystoreChoices } from "@/lib/server/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/page-context";
 import { getClientProfile } from "@/lib/server/tls-client-profiles";
+import { truststoreChoices } from "@/lib/server/truststores";
 import { CLIENT_PROFILE_DEFAULTS } from "@/lib/tls/client-profile-schema";
+import { duplicateOf } from "@/lib/tls/duplicate";
 import { formValuesOf } from "@/lib/tls/profile-form-values";
 
 export const metadata: Metadata = { title: "Create TLS client profile" };
 
-type Props = { params: Promise<{ org: string }>; searchParams: Promise<{ from?: string; version?: string }> };
+type Props = {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<{ from?: string; version?: string; copy?: string }>;
+};
 
-/** Create, or with ?from=name&version=v a new version prefilled from that one (name fixed). */
+/** Create; with ?from=name&version=v a new version prefilled from that one (name fixed); with &copy=1 a duplicate. */
 export default async function NewClientProfilePage({ params, searchParams }: Props) {
   const { org } = await params;
-  const { from, version } = await searchParams;
+  const { from, version, copy } = await searchParams;
   const ctx = await pageOrg(org, "settings:manage");
-  const source =
-    from && version
-      ? await getClientProfile(ctx, from, version).catch((e) => {
-          if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-          throw e;
-        })
-      : null;
+  const source = from && version ? await orNotFound(getClientProfile(ctx, from, version)) : null;
+  const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
+  const duplicate = !!source && copy === "1";
   return (
     <div className="page page--form">
       <header className="page__header">
         <p className="page__eyebrow">Resources · TLS · TLS client profiles</p>
-        <h1>{source ? `New version of ${source.title}` : "Create TLS client profile"}</h1>
-        {source && (
+        <h1>
+          {!source
+            ? "Create TLS client profile"
+            : duplicate
+              ? `Duplicate ${source.title}`
+              : `New version of ${source.title}`}
+        </h1>
+        {source && !duplicate && (
           <p>
             Based on version {source.version}. The name stays {source.name}.
           </p>
@@ -36,8 +42,16 @@ export default async function NewClientProfilePage({ params, searchParams }: Pro
       </header>
       <ClientProfileForm
         org={ctx.org.name}
-        mode={source ? "new-version" : "create"}
-        defaultValues={source ? { ...formValuesOf(source), version: "" } : CLIENT_PROFILE_DEFAULTS}
+        mode={source && !duplicate ? "new-version" : "create"}
+        defaultValues={
+          !source
+            ? CLIENT_PROFILE_DEFAULTS
+            : duplicate
+              ? duplicateOf(formValuesOf(source))
+              : { ...formValuesOf(source), version: "" }
+        }
+        keystores={keystores}
+        truststores={truststores}
       />
     </div>
   );

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Tag } from "@/components/carbon";
+import { CertificateList } from "@/components/tls/certificate-list";
+import { MaterialWarnings } from "@/components/tls/material-warnings";
+import { StoreActions } from "@/components/tls/store-actions";
+import { UsedBy } from "@/components/tls/used-by";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getKeystore } from "@/lib/server/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/page-context";
+
+export const metadata: Metadata = { title: "Keystore" };
+
+/** Details: the public chain, where it is used, and (for managers) rotation and deletion. Never the key. */
+export default async function KeystorePage({ params }: { params: Promise<{ org: string; name: string }> }) {
+  const { org, name } = await params;
+  const ctx = await pageOrg(org, "settings:view");
+  const keystore = await orNotFound(getKeystore(ctx, name));
+  const canManage = hasPermission(ctx.role.permissions, "settings:manage");
+  const base = `/orgs/${ctx.org.name}/resources/tls/keystores`;
+  return (
+    <div className="page page--form">
+      <header className="page__header">
+        <p className="page__eyebrow">Resources · TLS · Keystores</p>
+        <h1>
+          {keystore.title}{" "}
+          {keystore.is_default && (
+            <Tag type="blue" size="md">
+              Default
+            </Tag>
+          )}
+        </h1>
+        <p>
+          {keystore.name} · {keystore.key_type} private key (encrypted at rest, never downloadable) · last changed by{" "}
+          {keystore.updated_by}
+        </p>
+        {keystore.summary && <p>{keystore.summary}</p>}
+      </header>
+      <div className="details-actions">
+        <a
+          className="cds--btn cds--btn--tertiary cds--btn--sm"
+          href={`/api/orgs/${ctx.org.name}/keystores/${keystore.name}/chain.pem`}
+          download
+        >
+          Download certificate chain (PEM)
+        </a>
+        {canManage && !keystore.is_default && (
+          <Link className="cds--btn cds--btn--primary cds--btn--sm" href={`${base}/${keystore.name}/rotate`}>
+            Replace key and certificates
+          </Link>
+        )}
+        {canManage && (
+          <StoreActions org={ctx.org.name} kind="keystore" store={keystore} inUse={keystore.used_by?.length ?? 0} />
+        )}
+      </div>
+      {keystore.is_default && (
+        <p className="default-note">Default keystore: created at installation; it cannot be edited or deleted.</p>
+      )}
+      <MaterialWarnings warnings={keystore.warnings ?? []} />
+      <UsedBy org={ctx.org.name} dependants={keystore.used_by ?? []} />
+      <section aria-labelledby="chain-title">
+        <h2 id="chain-title">Certificate chain</h2>
+        <CertificateList certificates={keystore.certificates ?? []} layout="chain" now={new Date().toISOString()} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { MaterialUploadForm } from "@/components/tls/material-upload-form";
+import { getKeystore } from "@/lib/server/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/page-context";
+
+export const metadata: Metadata = { title: "Replace key and certificates" };
+
+/** Rotation: the new material is checked and shown beside the current chain before anything changes. */
+export default async function RotateKeystorePage({ params }: { params: Promise<{ org: string; name: string }> }) {
+  const { org, name } = await params;
+  const ctx = await pageOrg(org, "settings:manage");
+  const keystore = await orNotFound(getKeystore(ctx, name));
+  return (
+    <div className="page page--form">
+      <header className="page__header">
+        <p className="page__eyebrow">Resources · TLS · Keystores · {keystore.title}</p>
+        <h1>Replace key and certificates</h1>
+        <p>
+          The keystore keeps its name, so the {keystore.used_by?.length ?? 0} profile(s) using it pick up the new
+          material.
+        </p>
+      </header>
+      <MaterialUploadForm
+        org={ctx.org.name}
+        mode="rotate-keystore"
+        target={{ name: keystore.name, rowVersion: keystore.row_version }}
+        current={keystore.certificates}
+        now={new Date().toISOString()}
+      />
+    </div>
+  );
+}

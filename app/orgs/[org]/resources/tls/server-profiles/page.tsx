@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { ServerProfilesTable } from "@/components/tls/server-profiles-table";
+import { hasPermission } from "@/lib/auth/permissions";
+import { pageOrg } from "@/lib/server/page-context";
+import { listServerProfiles } from "@/lib/server/tls-server-profiles";
+import { ZListQuery } from "@/lib/tls/list-query";
+
+export const metadata: Metadata = { title: "TLS server profiles" };
+
+export default async function ServerProfilesPage({ params }: { params: Promise<{ org: string }> }) {
+  const ctx = await pageOrg((await params).org, "settings:view");
+  const query = ZListQuery.parse({});
+  return (
+    <div className="page">
+      <header className="page__header">
+        <p className="page__eyebrow">{ctx.org.title} · Resources · TLS</p>
+        <h1>TLS server profiles</h1>
+      </header>
+      <ServerProfilesTable
+        org={ctx.org.name}
+        canManage={hasPermission(ctx.role.permissions, "settings:manage")}
+        initial={await listServerProfiles(ctx, query)}
+        initialQuery={{ q: "", sort: "title", limit: query.limit, offset: 0 }}
+      />
+    </div>
+  );
+}

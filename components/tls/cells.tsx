@@ -1,0 +1,59 @@
+"use client";
+
+import { Tag } from "@/components/carbon";
+import Link from "next/link";
+import { daysLeft, expiryLevel } from "@/lib/crypto/expiry";
+import { PROTOCOL_LABELS, type TlsProtocol } from "@/lib/tls/protocols";
+
+/** Title linking to the details, with the "Default" tag on installation defaults. */
+export function TitleCell({ href, title, isDefault }: { href: string; title: string; isDefault: boolean }) {
+  return (
+    <>
+      <Link href={href}>{title}</Link>
+      {isDefault && (
+        <Tag size="sm" type="blue" className="default-tag">
+          Default
+        </Tag>
+      )}
+    </>
+  );
+}
+
+export function ProtocolTags({ protocols }: { protocols: TlsProtocol[] }) {
+  return protocols.map((p) => (
+    <Tag key={p} size="sm" type={p === "tls_v1.3" ? "green" : "gray"}>
+      {PROTOCOL_LABELS[p]}
+    </Tag>
+  ));
+}
+
+export function When({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{new Date(iso).toLocaleString()}</time>;
+}
+
+/** Expiry date with days left; a warning tag under 30 days, a critical one under 7, and one once expired. */
+export function ExpiryCell({ notAfter, now }: { notAfter: string | null; now: Date }) {
+  if (!notAfter) return <span>—</span>;
+  const level = expiryLevel(notAfter, now);
+  const days = daysLeft(notAfter, now);
+  return (
+    <span className="expiry">
+      <time dateTime={notAfter}>{notAfter.slice(0, 10)}</time>
+      {level === "expired" && (
+        <Tag size="sm" type="red">
+          Expired
+        </Tag>
+      )}
+      {level === "critical" && (
+        <Tag size="sm" type="red">
+          {days} days left
+        </Tag>
+      )}
+      {level === "warning" && (
+        <Tag size="sm" type="warm-gray">
+          {days} days left
+        </Tag>
+      )}
+    </span>
+  );
+}

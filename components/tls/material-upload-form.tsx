@@ -1,0 +1,304 @@
+"use client";
+
+import {
+  Button,
+  ButtonSet,
+  Checkbox,
+  FileUploaderDropContainer,
+  FileUploaderItem,
+  InlineLoading,
+  InlineNotification,
+  PasswordInput,
+  Stack,
+  TextArea,
+  TextInput,
+} from "@/components/carbon";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { previewKeystoreAction, createKeystoreAction, rotateKeystoreAction } from "@/app/actions/keystores";
+import {
+  addTruststoreCertificatesAction,
+  createTruststoreAction,
+  previewTruststoreAction,
+} from "@/app/actions/truststores";
+import { useToast } from "@/components/ui/toasts";
+import type { ActionResult, FieldError } from "@/lib/errors";
+import { queryKeys } from "@/lib/query-keys";
+import { slugify } from "@/lib/tls/slug";
+import type { CertificateDto, KeystorePreview, TruststorePreview } from "@/lib/tls/store-dto";
+import { CertificateList } from "./certificate-list";
+import { MaterialWarnings } from "./material-warnings";
+
+export type UploadMode = "create-keystore" | "rotate-keystore" | "create-truststore" | "add-certificates";
+
+interface Props {
+  org: string;
+  mode: UploadMode;
+  /** The store being changed (rotate, add), with the version the page read. */
+  target?: { name: string; rowVersion: number };
+  /** The chain in use, shown beside the new one before a rotation is confirmed. */
+  current?: CertificateDto[];
+  now: string;
+}
+
+const MAX_BYTES = 1024 * 1024;
+const ACCEPT = [".pem", ".crt", ".cer", ".key", ".der", ".p12", ".pfx"];
+const isKeystore = (m: UploadMode) => m === "create-keystore" || m === "rotate-keystore";
+const creates = (m: UploadMode) => m === "create-keystore" || m === "create-truststore";
+
+const LABELS: Record<UploadMode, { submit: string; done: string }> = {
+  "create-keystore": { submit: "Create keystore", done: "Keystore created" },
+  "rotate-keystore": { submit: "Replace key and certificates", done: "Key and certificates replaced" },
+  "create-truststore": { submit: "Create truststore", done: "Truststore created" },
+  "add-certificates": { submit: "Add certificates", done: "Certificates added" },
+};
+
+type Preview = (KeystorePreview | TruststorePreview) & { key_type?: string };
+
+/**
+ * Upload in two steps: the files are verified and shown (every certificate, every warning) before anything is
+ * stored; the password is sent with each step and never kept. Nothing is written until the user confirms.
+ */
+export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
+  const router = useRouter();
+  const toast = useToast();
+  const client = useQueryClient();
+  const [files, setFiles] = useState<File[]>([]);
+  const [meta, setMeta] = useState({ title: "", name: "", summary: "" });
+  const [nameTouched, setNameTouched] = useState(false);
+  const [password, setPassword] = useState("");
+  const [allowExpired, setAllowExpired] = useState(false);
+  const [needsExpiryConsent, setNeedsExpiryConsent] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState<"checking" | "saving" | null>(null);
+  const keystore = isKeystore(mode);
+  const base = `/orgs/${org}/resources/tls/${keystore ? "keystores" : "truststores"}`;
+
+  const formData = () => {
+    const f = new FormData();
+    files.forEach((file) => f.append("files", file));
+    f.set("password", password);
+    f.set("allow_expired", String(allowExpired));
+    if (creates(mode)) Object.entries(meta).forEach(([k, v]) => f.set(k, v));
+    return f;
+  };
+
+  const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
+    const byField: Record<string, string> = {};
+    result.fieldErrors.forEach((fe: FieldError) => (byField[fe.field] ??= fe.message));
+    if (byField.allow_expired) setNeedsExpiryConsent(true);
+    setErrors(byField);
+    setBanner(
+      result.fieldErrors.length === 0
+        ? result.requestId
+          ? `${result.message} (request id ${result.requestId})`
+          : result.message
+        : null,
+    );
+  };
+
+  const addFiles = (added: File[]) => {
+    const tooBig = added.filter((f) => f.size > MAX_BYTES);
+    setErrors((e) => ({
+      ...e,
+      files: tooBig.length ? `${tooBig.map((f) => f.name).join(", ")}: larger than the 1 MB limit` : "",
+    }));
+    setFiles((prev) => [...prev, ...added.filter((f) => f.size <= MAX_BYTES)].slice(0, 4));
+    setPreview(null);
+  };
+
+  const check = async () => {
+    setBusy("checking");
+    setErrors({});
+    setBanner(null);
+    const result = keystore
+      ? await previewKeystoreAction(org, formData())
+      : await previewTruststoreAction(org, formData());
+    setBusy(null);
+    if (result.ok) setPreview(result.data);
+    else showFailure(result);
+  };
+
+  const save = async () => {
+    setBusy("saving");
+    const data = formData();
+    const result =
+      mode === "create-keystore"
+        ? await createKeystoreAction(org, data)
+        : mode === "rotate-keystore"
+          ? await rotateKeystoreAction(org, target!, data)
+          : mode === "create-truststore"
+            ? await createTruststoreAction(org, data)
+            : await addTruststoreCertificatesAction(org, target!, data);
+    setBusy(null);
+    if (!result.ok) {
+      setPreview(null);
+      showFailure(result);
+      return;
+    }
+    await client.invalidateQueries({ queryKey: keystore ? queryKeys.keystores(org) : queryKeys.truststores(org) });
+    toast({ kind: "success", title: LABELS[mode].done, subtitle: result.data.title });
+    router.push(`${base}/${result.data.name}`);
+    router.refresh();
+  };
+
+  return (
+    <form
+      noValidate
+      aria-label={LABELS[mode].submit}
+      className="profile-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void (preview ? save() : check());
+      }}
+    >
+      <fieldset disabled={busy !== null} className="profile-form__fields">
+        <Stack gap={7}>
+          {banner && (
+            <InlineNotification
+              kind="error"
+              title="Nothing was stored"
+              subtitle={banner}
+              role="alert"
+              hideCloseButton
+            />
+          )}
+          {creates(mode) && (
+            <>
+              <TextInput
+                id="title"
+                labelText="Title"
+                value={meta.title}
+                invalid={!!errors.title}
+                invalidText={errors.title}
+                onChange={(e) => {
+                  const title = e.target.value;
+                  setMeta((m) => ({ ...m, title, name: nameTouched ? m.name : slugify(title) }));
+                }}
+              />
+              <TextInput
+                id="name"
+                labelText="Name"
+                helperText="Filled in from the title; profiles refer to it. Cannot be changed later."
+                value={meta.name}
+                invalid={!!errors.name}
+                invalidText={errors.name}
+                onChange={(e) => {
+                  setNameTouched(true);
+                  setMeta((m) => ({ ...m, name: e.target.value }));
+                }}
+              />
+              <TextArea
+                id="summary"
+                labelText="Summary (optional)"
+                rows={2}
+                value={meta.summary}
+                onChange={(e) => setMeta((m) => ({ ...m, summary: e.target.value }))}
+              />
+            </>
+          )}
+          <div className="uploader">
+            <p className="cds--file--label">{keystore ? "Key and certificates" : "Certificates"}</p>
+            <p className="cds--label-description" id="files-help">
+              {keystore
+                ? "One PEM with the private key and the certificate chain, a key file plus a certificate file, or a PKCS#12 (.p12/.pfx). Include every intermediate (at most 10)."
+                : "A PEM bundle of CA certificates, DER certificates, or a PKCS#12 holding certificates only."}{" "}
+              Up to 4 files, 1 MB each.
+            </p>
+            <FileUploaderDropContainer
+              id="files"
+              labelText="Drag and drop files here or click to choose"
+              accept={ACCEPT}
+              multiple
+              aria-describedby={errors.files ? "files-help files-error" : "files-help"}
+              onAddFiles={(_e, { addedFiles }) => addFiles(addedFiles as File[])}
+            />
+            {files.map((f, i) => (
+              <FileUploaderItem
+                key={`${f.name}-${i}`}
+                name={f.name}
+                status="edit"
+                iconDescription={`Remove ${f.name}`}
+                onDelete={() => {
+                  setFiles((prev) => prev.filter((_, j) => j !== i));
+                  setPreview(null);
+                }}
+              />
+            ))}
+            {errors.files && (
+              <div id="files-error" className="cds--form-requirement field-error" role="alert">
+                {errors.files}
+              </div>
+            )}
+          </div>
+          <PasswordInput
+            id="password"
+            labelText="Password (if the key or PKCS#12 file is encrypted)"
+            helperText="Used once to read the files; never stored."
+            autoComplete="off"
+            value={password}
+            invalid={!!errors.password}
+            invalidText={errors.password}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              setPreview(null);
+            }}
+          />
+          {keystore && needsExpiryConsent && (
+            <div>
+              <Checkbox
+                id="allow_expired"
+                labelText="Upload anyway: I know the certificate has expired (recorded in the audit log)"
+                checked={allowExpired}
+                onChange={(_, { checked }) => {
+                  setAllowExpired(checked);
+                  setPreview(null);
+                }}
+              />
+              {errors.allow_expired && (
+                <div className="cds--form-requirement field-error" role="alert">
+                  {errors.allow_expired}
+                </div>
+              )}
+            </div>
+          )}
+          {busy && <InlineLoading description={busy === "checking" ? "Checking files…" : "Saving…"} />}
+          {preview && (
+            <section aria-labelledby="preview-title" className="upload-preview">
+              <h2 id="preview-title">Review before {mode === "rotate-keystore" ? "replacing" : "saving"}</h2>
+              {preview.key_type && (
+                <p>Private key: {preview.key_type} (it will be encrypted at rest and can never be downloaded).</p>
+              )}
+              <MaterialWarnings warnings={preview.warnings} />
+              {mode === "rotate-keystore" && current ? (
+                <div className="side-by-side">
+                  <div>
+                    <h3>Current</h3>
+                    <CertificateList certificates={current} layout="chain" now={now} />
+                  </div>
+                  <div>
+                    <h3>New</h3>
+                    <CertificateList certificates={preview.certificates} layout="chain" now={now} />
+                  </div>
+                </div>
+              ) : (
+                <CertificateList certificates={preview.certificates} layout={keystore ? "chain" : "bundle"} now={now} />
+              )}
+            </section>
+          )}
+        </Stack>
+      </fieldset>
+      <ButtonSet className="profile-form__actions">
+        <Button kind="secondary" onClick={() => (preview ? setPreview(null) : router.back())}>
+          {preview ? "Back" : "Cancel"}
+        </Button>
+        <Button type="submit" disabled={busy !== null || files.length === 0}>
+          {preview ? LABELS[mode].submit : "Check files"}
+        </Button>
+      </ButtonSet>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import { Select, SelectItem, Toggle } from "@/components/carbon";
+import { Controller } from "react-hook-form";
+import { createServerProfileAction, updateServerProfileAction } from "@/app/actions/tls-server-profiles";
+import { queryKeys } from "@/lib/query-keys";
+import {
+  MUTUAL_AUTHENTICATION,
+  type TServerProfileInput,
+  ZServerProfileFields,
+  ZServerProfileInput,
+} from "@/lib/tls/server-profile-schema";
+import { errorMessage, type FormMode, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
+import { type StoreChoice, StoreSelect } from "./store-select";
+
+const SERVER: ProfileKind<TServerProfileInput> = {
+  label: "TLS server profile",
+  listUrl: (org) => `/orgs/${org}/resources/tls/server-profiles`,
+  schema: ZServerProfileInput,
+  fields: new Set(Object.keys(ZServerProfileFields.shape)),
+  queryKey: queryKeys.serverProfiles,
+  save: (org, values, target) =>
+    target ? updateServerProfileAction(org, target, values) : createServerProfileAction(org, values),
+};
+
+const MUTUAL_LABELS: Record<(typeof MUTUAL_AUTHENTICATION)[number], string> = {
+  none: "None — no client certificate is asked for",
+  request: "Request — ask for a client certificate, accept clients without one",
+  require: "Require — the handshake fails without a trusted client certificate",
+};
+
+interface Props {
+  org: string;
+  mode: FormMode;
+  defaultValues: TServerProfileInput;
+  target?: ProfileTarget;
+  keystores: StoreChoice[];
+  truststores: StoreChoice[];
+}
+
+export function ServerProfileForm({ keystores, truststores, ...props }: Props) {
+  return (
+    <ProfileForm kind={SERVER} {...props}>
+      {(control, errors) => (
+        <>
+          <Controller
+            control={control}
+            name="keystore_url"
+            render={({ field }) => (
+              <StoreSelect
+                id="keystore_url"
+                labelText="Keystore"
+                helperText="Holds the server certificate and key."
+                required
+                choices={keystores}
+                value={field.value}
+                onChange={(v) => field.onChange(v ?? "")}
+                invalidText={errorMessage(errors.keystore_url)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="mutual_authentication"
+            render={({ field }) => (
+              <Select
+                id="mutual_authentication"
+                labelText="Mutual authentication"
+                value={field.value}
+                onChange={(e) => field.onChange(e.target.value)}
+              >
+                {MUTUAL_AUTHENTICATION.map((m) => (
+                  <SelectItem key={m} value={m} text={MUTUAL_LABELS[m]} />
+                ))}
+              </Select>
+            )}
+          />
+          <Controller
+            control={control}
+            name="truststore_url"
+            render={({ field }) => (
+              <StoreSelect
+                id="truststore_url"
+                labelText="Truststore"
+                helperText="The CA certificates client certificates must chain to. Required with mutual authentication."
+                choices={truststores}
+                value={field.value}
+                onChange={field.onChange}
+                invalidText={errorMessage(errors.truststore_url)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="limit_renegotiation"
+            render={({ field }) => (
+              <Toggle
+                id="limit_renegotiation"
+                labelText="Limit renegotiation"
+                labelA="Off — clients may renegotiate"
+                labelB="On — client-initiated renegotiation is refused"
+                toggled={!!field.value}
+                onToggle={field.onChange}
+              />
+            )}
+          />
+        </>
+      )}
+    </ProfileForm>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { Select, SelectItem } from "@/components/carbon";
+
+export interface StoreChoice {
+  name: string;
+  title: string;
+}
+
+interface Props {
+  id: string;
+  labelText: string;
+  helperText?: string;
+  choices: StoreChoice[];
+  /** The stored reference: a keystore/truststore URL or name. */
+  value: string | null | undefined;
+  onChange: (next: string | null) => void;
+  required?: boolean;
+  invalidText?: string;
+}
+
+const nameOf = (ref: string | null | undefined) => (ref ? decodeURIComponent(ref.split("/").pop() ?? "") : "");
+
+/** Picks a keystore or truststore of this organization; optional pickers offer "None". */
+export function StoreSelect({ id, labelText, helperText, choices, value, onChange, required, invalidText }: Props) {
+  return (
+    <Select
+      id={id}
+      labelText={labelText}
+      helperText={helperText}
+      value={nameOf(value)}
+      onChange={(e) => onChange(e.target.value || null)}
+      invalid={!!invalidText}
+      invalidText={invalidText}
+    >
+      <SelectItem value="" text={required ? "Choose…" : "None"} />
+      {choices.map((c) => (
+        <SelectItem key={c.name} value={c.name} text={`${c.title} (${c.name})`} />
+      ))}
+    </Select>
+  );
+}
