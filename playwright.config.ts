@@ -39,6 +39,8 @@ export default defineConfig({
       ADMIN_PASSWORD: E2E_ADMIN.password,
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       LOG_LEVEL: "warn",
+      // Test-only key: the run never writes ./data/master.key.
+      MASTER_KEY: "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100",
     },
   },
 });

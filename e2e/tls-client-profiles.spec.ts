@@ -10,7 +10,7 @@ test.describe.serial("TLS client profiles", () => {
   test("sign in lands on the TLS page; the empty state offers Create", async ({ page }) => {
     await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
     await page.goto(TLS);
-    await expect(page.getByRole("heading", { name: "TLS", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "TLS client profiles", level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { name: "No TLS client profiles yet" })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
@@ -81,7 +81,7 @@ test.describe.serial("TLS client profiles", () => {
       const dialog = page.getByRole("dialog");
       await expect(dialog).toContainText("acme-tls-client-profile:1.1.0");
       await dialog.getByRole("button", { name: "Delete" }).click();
-      await expect(page.getByText("Profile deleted")).toBeVisible();
+      await expect(page.getByText("TLS client profile deleted")).toBeVisible();
       await expect(page.getByRole("cell", { name: "1.1.0", exact: true })).toHaveCount(0);
       await expect(page.getByRole("cell", { name: "1.0.0", exact: true })).toBeVisible();
     });
