@@ -14,6 +14,7 @@ import * as serverByVersion from "@/app/api/orgs/[org]/tls-server-profiles/[name
 import {
   createKeystoreAction,
   deleteKeystoresAction,
+  duplicateKeystoreAction,
   previewKeystoreAction,
   rotateKeystoreAction,
   updateKeystoreAction,
@@ -22,6 +23,7 @@ import {
   addTruststoreCertificatesAction,
   createTruststoreAction,
   deleteTruststoresAction,
+  duplicateTruststoreAction,
   previewTruststoreAction,
   removeTruststoreCertificateAction,
   updateTruststoreAction,
@@ -258,6 +260,7 @@ const ACTIONS: ActionCase[] = [
   { name: "rotateKeystore", allowed: MANAGERS, call: (t) => rotateKeystoreAction(o(), rv(t.ks), keystoreForm()) },
   { name: "updateKeystore", allowed: MANAGERS, call: (t) => updateKeystoreAction(o(), rv(t.ks), { summary: "x" }) },
   { name: "deleteKeystores", allowed: MANAGERS, call: (t) => deleteKeystoresAction(o(), [t.ks.name]) },
+  { name: "duplicateKeystore", allowed: MANAGERS, call: (t) => duplicateKeystoreAction(o(), t.ks.name) },
   { name: "previewTruststore", allowed: MANAGERS, call: () => previewTruststoreAction(o(), caForm()) },
   { name: "createTruststore", allowed: MANAGERS, call: () => createTruststoreAction(o(), caForm()) },
   {
@@ -272,6 +275,7 @@ const ACTIONS: ActionCase[] = [
   },
   { name: "updateTruststore", allowed: MANAGERS, call: (t) => updateTruststoreAction(o(), rv(t.ts), { title: "x" }) },
   { name: "deleteTruststores", allowed: MANAGERS, call: (t) => deleteTruststoresAction(o(), [t.ts.name]) },
+  { name: "duplicateTruststore", allowed: MANAGERS, call: (t) => duplicateTruststoreAction(o(), t.ts.name) },
   {
     name: "createServerProfile",
     allowed: MANAGERS,

@@ -10,6 +10,7 @@ import { ensureDefaults } from "@/lib/server/defaults";
 import {
   createKeystore,
   deleteKeystores,
+  duplicateKeystore,
   getKeystore,
   keystoreChainPem,
   keystoreSecret,
@@ -24,6 +25,7 @@ import {
   addTruststoreCertificates,
   createTruststore,
   deleteTruststores,
+  duplicateTruststore,
   getTruststore,
   removeTruststoreCertificate,
 } from "@/lib/server/truststores";
@@ -211,10 +213,38 @@ describe("server profiles, references and safe deletion", () => {
   });
 });
 
+describe("duplicate to customize", () => {
+  it("copies a default keystore's key and chain under a new, editable name, sealed for the new row", async () => {
+    await ensureDefaults(ctx);
+    const copy = await duplicateKeystore(ctx, "tls-server-keystore-default");
+    const source = await getKeystore(ctx, "tls-server-keystore-default");
+    expect(copy).toMatchObject({
+      name: "tls-server-keystore-default-copy",
+      is_default: false,
+      sha256_fingerprint: source.sha256_fingerprint,
+    });
+    const [a, b] = await Promise.all([keystoreSecret(ctx.org.id, source.id), keystoreSecret(ctx.org.id, copy.id)]);
+    expect(b.keyPem).toBe(a.keyPem);
+    const rows = await db().keystore.findMany({ where: { id: { in: [source.id, copy.id] } } });
+    expect(rows[0].keyCiphertext).not.toBe(rows[1].keyCiphertext);
+    expect((await duplicateKeystore(ctx, "tls-server-keystore-default")).name).toBe(
+      "tls-server-keystore-default-copy-2",
+    );
+    const ts = await duplicateTruststore(ctx, "portal-director-truststore-default");
+    expect(ts).toMatchObject({
+      name: "portal-director-truststore-default-copy",
+      is_default: false,
+      certificate_count: 1,
+    });
+  });
+});
+
 describe("installation defaults", () => {
   it("are created once, tagged, protected, and hand-shake with each other", async () => {
-    expect(await ensureDefaults(ctx)).toBe(true);
     expect(await ensureDefaults(ctx)).toBe(false);
+    expect(await db().keystore.count({ where: { orgId: ctx.org.id, isDefault: true } })).toBe(8);
+    expect(await db().truststore.count({ where: { orgId: ctx.org.id, isDefault: true } })).toBe(3);
+    expect(await db().tlsClientProfile.count({ where: { orgId: ctx.org.id, isDefault: true } })).toBe(4);
     const server = await getServerProfile(ctx, "tls-server-profile-default", "1.0.0");
     expect(server.is_default).toBe(true);
     await refusal(updateServerProfile(ctx, server.name, server.version, { title: "Mine" }), "PROTECTED");
