@@ -23,6 +23,9 @@ const { createSession } = await import("@/lib/server/auth/sessions");
 const { toColumns } = await import("@/lib/server/tls-client-profiles");
 const { CLIENT_PROFILE_DEFAULTS } = await import("@/lib/tls/client-profile-schema");
 const { SESSION_COOKIE } = await import("@/lib/server/config");
+const { createKeystore } = await import("@/lib/server/keystores");
+const { issue } = await import("@/lib/crypto/pki");
+const { importTimings } = await import("./import-timings");
 
 for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
 await migrate(process.env.DATABASE_URL);
@@ -45,6 +48,30 @@ async function seedProfiles(orgName: string, count: number) {
 }
 await seedProfiles("sample-org", 10);
 await seedProfiles("admin", 10_000);
+
+/** Keystores through the data layer (verify, seal, audit), as an upload would create them. */
+async function seedKeystores(orgName: string, count: number) {
+  const org = await db().organization.findUniqueOrThrow({ where: { name: orgName } });
+  const ctx = {
+    actor: { userId: "bench", email: "bench", name: "bench", via: "session" as const },
+    org: { id: org.id, name: org.name, title: org.title, type: org.type },
+    role: { name: "owner", title: "Owner", permissions: "*" },
+    requestId: "bench",
+  };
+  const ca = issue(new Date(), { commonName: "Bench CA", usage: "ca" });
+  for (let i = 0; i < count; i++) {
+    const pair = issue(new Date(), { commonName: `host-${i}.bench`, usage: "server", toDays: 30 + (i % 700) }, ca);
+    const files = [{ name: "k.pem", bytes: Buffer.from(pair.keyPem + pair.certPem + ca.certPem) }];
+    await createKeystore(
+      ctx,
+      { title: `Keystore ${String(i).padStart(4, "0")}`, name: `keystore-${i}` },
+      { files, password: "", allowExpired: false, fileField: () => "file" },
+    );
+  }
+}
+await seedKeystores("sample-org", 10);
+await seedKeystores("admin", 1_000);
+const imports = importTimings(30);
 
 const owner = await db().user.findUniqueOrThrow({ where: { email: "bench@example.com" } });
 const actor = { userId: owner.id, email: owner.email, name: owner.name, via: "session" as const };
@@ -132,6 +159,11 @@ const list10 = await timings(`${BASE}/api/orgs/sample-org/tls-client-profiles`, 
 const list10k = await timings(`${BASE}/api/orgs/admin/tls-client-profiles`, auth, N);
 const page10 = await timings(`${BASE}/orgs/sample-org/resources/tls`, cookie, N);
 const page10k = await timings(`${BASE}/orgs/admin/resources/tls`, cookie, N);
+const ks10 = await timings(`${BASE}/api/orgs/sample-org/keystores`, auth, N);
+const ks1k = await timings(`${BASE}/api/orgs/admin/keystores`, auth, N);
+// Same page size on both sides (10 rows), so the ratio shows what the table's size costs, not the row count.
+const ksPage10 = await timings(`${BASE}/orgs/sample-org/resources/tls/keystores?limit=10`, cookie, N);
+const ksPage1k = await timings(`${BASE}/orgs/admin/resources/tls/keystores?limit=10`, cookie, N);
 const tlsPage = await firstLoadBytes("/orgs/sample-org/resources/tls", cookie);
 const barePage = await firstLoadBytes("/login", {});
 const throughput = await createThroughput(10, 30);
@@ -142,6 +174,14 @@ const result = {
   database: "sqlite",
   restList: { "10": list10, "10000": list10k, ratioP50: round(list10k.p50 / list10.p50), target: "≤ 1.3" },
   tlsPageHtml: { "10": page10, "10000": page10k, ratioP50: round(page10k.p50 / page10.p50), target: "≤ 1.3" },
+  keystoresRestList: { "10": ks10, "1000": ks1k, ratioP50: round(ks1k.p50 / ks10.p50), target: "≤ 1.3" },
+  keystoresPageHtml: {
+    "10": ksPage10,
+    "1000": ksPage1k,
+    ratioP50: round(ksPage1k.p50 / ksPage10.p50),
+    target: "≤ 1.3",
+  },
+  importP50ms: imports,
   firstLoadGzip: { tlsPage, barePage, target: "TLS page ≤ 300 KB" },
   createThroughput: { clients: 10, ...throughput, target: "errors: 0" },
 };
@@ -152,6 +192,11 @@ console.table({
   "TLS page p50 ms": { "10": page10.p50, "10000": page10k.p50, ratio: result.tlsPageHtml.ratioP50 },
   "TLS page p95 ms": { "10": page10.p95, "10000": page10k.p95, ratio: round(page10k.p95 / page10.p95) },
 });
+console.table({
+  "keystores REST p50 ms": { "10": ks10.p50, "1000": ks1k.p50, ratio: result.keystoresRestList.ratioP50 },
+  "keystores page p50 ms": { "10": ksPage10.p50, "1000": ksPage1k.p50, ratio: result.keystoresPageHtml.ratioP50 },
+});
+console.table(imports);
 console.table({ "TLS page": tlsPage, "bare page (/login)": barePage });
 console.table({ "create, 10 clients": throughput });
 const out = join(import.meta.dirname, "results", `${result.date.replace(/[:.]/g, "-")}.json`);

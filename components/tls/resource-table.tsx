@@ -68,7 +68,7 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
   const router = useRouter();
   const toast = useToast();
   const [params, setParams] = useState<ListParams>(props.initialQuery);
-  const [search, setSearch] = useState("");
+  const [search, setSearch] = useState(props.initialQuery.q);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [toDelete, setToDelete] = useState<T[] | null>(null);
   const query = useResourceList<T>(org, resource, params, { params: props.initialQuery, data: props.initial });

@@ -23,3 +23,22 @@ export const ZListQuery = z
     direction: sort.startsWith("-") ? ("desc" as const) : ("asc" as const),
   }));
 export type ListQuery = z.output<typeof ZListQuery>;
+
+type Parsed = { q?: string; sort: string; direction: "asc" | "desc"; limit: number; offset: number };
+
+/**
+ * A list page's query from its URL (`?q=&sort=-not_after&limit=50`), so a filtered view can be shared;
+ * anything invalid falls back to the defaults rather than failing the page.
+ */
+export function queryFromSearchParams<T extends Parsed>(
+  schema: z.ZodType<T>,
+  searchParams: Record<string, string | string[] | undefined>,
+): { query: T; params: { q: string; sort: string; limit: number; offset: number } } {
+  const flat = Object.fromEntries(
+    Object.entries(searchParams).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+  const parsed = schema.safeParse(flat);
+  const query = parsed.success ? parsed.data : schema.parse({});
+  const sort = `${query.direction === "desc" ? "-" : ""}${query.sort}`;
+  return { query, params: { q: query.q ?? "", sort, limit: query.limit, offset: query.offset } };
+}

@@ -18,23 +18,26 @@ export function parseMasterKey(text: string): Buffer {
  * MASTER_KEY from the environment, else the key file under ./data, created on first use with mode 0600.
  * `wx` makes creation atomic: two processes starting together cannot write two different keys.
  */
-export function loadMasterKey(env: NodeJS.ProcessEnv = process.env, file = MASTER_KEY_FILE): Buffer {
+export function loadMasterKey(env: Record<string, string | undefined> = process.env, file = MASTER_KEY_FILE): Buffer {
   if (env.MASTER_KEY) return parseMasterKey(env.MASTER_KEY);
-  const path = resolve(file);
+  const path = resolve(/* turbopackIgnore: true */ file);
   try {
-    return parseMasterKey(readFileSync(path, "utf8"));
+    return parseMasterKey(readFileSync(/* turbopackIgnore: true */ path, "utf8"));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(/* turbopackIgnore: true */ dirname(path), { recursive: true });
   try {
-    writeFileSync(path, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
-    chmodSync(path, 0o600);
+    writeFileSync(/* turbopackIgnore: true */ path, randomBytes(32).toString("base64") + "\n", {
+      mode: 0o600,
+      flag: "wx",
+    });
+    chmodSync(/* turbopackIgnore: true */ path, 0o600);
     logger.warn({ path }, "generated a master key for private keys at rest; back it up with the database");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
-  return parseMasterKey(readFileSync(path, "utf8"));
+  return parseMasterKey(readFileSync(/* turbopackIgnore: true */ path, "utf8"));
 }
 
 const cache = globalThis as unknown as { tlsConsoleMasterKey?: Buffer };

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
+import type { ListPageProps } from "@/lib/tls/list-page";
 import { ClientProfilesTable } from "@/components/tls/client-profiles-table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { pageOrg } from "@/lib/server/page-context";
 import { listClientProfiles } from "@/lib/server/tls-client-profiles";
-import { ZListQuery } from "@/lib/tls/list-query";
+import { queryFromSearchParams, ZListQuery } from "@/lib/tls/list-query";
 
 export const metadata: Metadata = { title: "TLS client profiles" };
 
-export default async function TlsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function TlsPage({ params, searchParams }: ListPageProps) {
   const ctx = await pageOrg((await params).org, "settings:view");
-  const query = ZListQuery.parse({});
+  const { query, params: initialQuery } = queryFromSearchParams(ZListQuery, await searchParams);
   return (
     <div className="page">
       <header className="page__header">
@@ -20,7 +21,7 @@ export default async function TlsPage({ params }: { params: Promise<{ org: strin
         org={ctx.org.name}
         canManage={hasPermission(ctx.role.permissions, "settings:manage")}
         initial={await listClientProfiles(ctx, query)}
-        initialQuery={{ q: "", sort: "title", limit: query.limit, offset: 0 }}
+        initialQuery={initialQuery}
       />
     </div>
   );

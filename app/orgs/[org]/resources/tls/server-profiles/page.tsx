@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
+import type { ListPageProps } from "@/lib/tls/list-page";
 import { ServerProfilesTable } from "@/components/tls/server-profiles-table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { pageOrg } from "@/lib/server/page-context";
 import { listServerProfiles } from "@/lib/server/tls-server-profiles";
-import { ZListQuery } from "@/lib/tls/list-query";
+import { queryFromSearchParams, ZListQuery } from "@/lib/tls/list-query";
 
 export const metadata: Metadata = { title: "TLS server profiles" };
 
-export default async function ServerProfilesPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ServerProfilesPage({ params, searchParams }: ListPageProps) {
   const ctx = await pageOrg((await params).org, "settings:view");
-  const query = ZListQuery.parse({});
+  const { query, params: initialQuery } = queryFromSearchParams(ZListQuery, await searchParams);
   return (
     <div className="page">
       <header className="page__header">
@@ -20,7 +21,7 @@ export default async function ServerProfilesPage({ params }: { params: Promise<{
         org={ctx.org.name}
         canManage={hasPermission(ctx.role.permissions, "settings:manage")}
         initial={await listServerProfiles(ctx, query)}
-        initialQuery={{ q: "", sort: "title", limit: query.limit, offset: 0 }}
+        initialQuery={initialQuery}
       />
     </div>
   );

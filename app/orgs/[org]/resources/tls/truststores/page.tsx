@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
+import type { ListPageProps } from "@/lib/tls/list-page";
 import { TruststoresTable } from "@/components/tls/truststores-table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listTruststores } from "@/lib/server/truststores";
 import { pageOrg } from "@/lib/server/page-context";
+import { queryFromSearchParams } from "@/lib/tls/list-query";
 import { ZStoreListQuery } from "@/lib/tls/store-schema";
 
 export const metadata: Metadata = { title: "Truststores" };
 
-export default async function TruststoresPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function TruststoresPage({ params, searchParams }: ListPageProps) {
   const ctx = await pageOrg((await params).org, "settings:view");
-  const query = ZStoreListQuery.parse({});
+  const { query, params: initialQuery } = queryFromSearchParams(ZStoreListQuery, await searchParams);
   return (
     <div className="page">
       <header className="page__header">
@@ -20,7 +22,7 @@ export default async function TruststoresPage({ params }: { params: Promise<{ or
         org={ctx.org.name}
         canManage={hasPermission(ctx.role.permissions, "settings:manage")}
         initial={await listTruststores(ctx, query)}
-        initialQuery={{ q: "", sort: "title", limit: query.limit, offset: 0 }}
+        initialQuery={initialQuery}
         now={new Date().toISOString()}
       />
     </div>
