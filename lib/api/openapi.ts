@@ -2,20 +2,74 @@ import { z } from "zod";
 import { CIPHER_NAMES } from "@/lib/tls/ciphers";
 import { ZClientProfileFields, ZClientProfilePatch } from "@/lib/tls/client-profile-schema";
 import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
+import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-profile-schema";
+import { ZKeystoreMaterialBody, ZStoreMeta, ZStoreMetaPatch, ZTruststoreMaterialBody } from "@/lib/tls/store-schema";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 
-const ZProfileOut = ZClientProfileFields.extend({
-  type: z.literal("tls_client_profile"),
+const readOnly = {
   api_version: z.string(),
   id: z.string(),
-  scope: z.literal("org"),
+  is_default: z.boolean().describe("Created at installation: cannot be edited or deleted (409)"),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
   updated_by: z.string(),
-  row_version: z.number().int(),
+  row_version: z.number().int().describe("Also sent as the ETag; send it back in If-Match"),
   url: z.url(),
   org_url: z.url(),
+};
+const ZClientOut = ZClientProfileFields.extend({
+  type: z.literal("tls_client_profile"),
+  scope: z.literal("org"),
+  ...readOnly,
+});
+const ZServerOut = ZServerProfileFields.extend({
+  type: z.literal("tls_server_profile"),
+  scope: z.literal("org"),
+  ...readOnly,
+});
+const ZCertificateOut = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  serial_number: z.string(),
+  subject_alt_names: z.array(z.string()),
+  key_type: z.string(),
+  key_bits: z.number().int(),
+  signature_algorithm: z.string(),
+  not_before: z.iso.datetime(),
+  not_after: z.iso.datetime(),
+  sha256_fingerprint: z.string(),
+  is_ca: z.boolean(),
+  self_signed: z.boolean(),
+  pem: z.string(),
+});
+const ZDependant = z.object({
+  type: z.enum(["tls_client_profile", "tls_server_profile"]),
+  name: z.string(),
+  version: z.string(),
+  title: z.string(),
+});
+const ZWarning = z.object({ code: z.string(), certificate: z.string(), message: z.string() });
+const storeOut = {
+  ...readOnly,
+  certificates: z.array(ZCertificateOut).optional().describe("Details only"),
+  used_by: z.array(ZDependant).optional().describe("Details only"),
+  warnings: z.array(ZWarning).optional().describe("Details only"),
+};
+const ZKeystoreOut = ZStoreMeta.extend({
+  type: z.literal("keystore"),
+  key_type: z.string().describe("The private key itself is never returned"),
+  subject: z.string(),
+  not_after: z.iso.datetime(),
+  sha256_fingerprint: z.string(),
+  expired_accepted: z.boolean(),
+  ...storeOut,
+});
+const ZTruststoreOut = ZStoreMeta.extend({
+  type: z.literal("truststore"),
+  not_after: z.iso.datetime().nullable(),
+  certificate_count: z.number().int(),
+  ...storeOut,
 });
 
 const ZError = z.object({
@@ -29,44 +83,144 @@ const errorResponses = Object.fromEntries(
     ["400", "Malformed JSON or wrong Content-Type"],
     ["401", "No valid session or API key"],
     ["403", "Not a member of the organization, or the role lacks the permission"],
-    ["404", "No such profile"],
-    ["409", "Name and version already exist, the profile changed since it was read (If-Match), or it is protected"],
+    ["404", "No such object"],
+    [
+      "409",
+      "Already exists, changed since it was read (If-Match), in use by a profile (the message lists them), or a protected default",
+    ],
     ["413", "Body larger than 1 MB"],
-    ["422", "A field is invalid; errors[] names each field and the allowed values"],
+    ["422", "A field is invalid, or an upload is refused; errors[] names each field and what is wrong"],
   ].map(([code, description]) => [
     code,
     { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   ]),
 );
 
-const org = { name: "org", in: "path", required: true, schema: { type: "string" } };
-const name = { name: "name", in: "path", required: true, schema: { type: "string" } };
-const version = { name: "version", in: "path", required: true, schema: { type: "string" } };
+const param = (n: string, where: "path" | "header" = "path") => ({
+  name: n,
+  in: where,
+  required: where === "path",
+  schema: { type: "string" },
+});
+const [org, name, version, ifMatch] = [param("org"), param("name"), param("version"), param("If-Match", "header")];
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
-const collection = {
-  description: "A page of profiles",
+const ok = (description: string, ref: string) => ({ description, content: json(ref) });
+const page = (ref: string) => ({
+  description: "A page of results",
   content: {
     "application/json": {
       schema: {
         type: "object",
         properties: {
           total_results: { type: "integer" },
-          results: { type: "array", items: { $ref: "#/components/schemas/TlsClientProfile" } },
+          results: { type: "array", items: { $ref: `#/components/schemas/${ref}` } },
         },
       },
     },
   },
-};
+});
+const listParams = (sorts: string) => [
+  org,
+  { name: "q", in: "query", schema: { type: "string" } },
+  { name: "sort", in: "query", schema: { type: "string", description: `${sorts}, optionally prefixed with -` } },
+  { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
+  { name: "offset", in: "query", schema: { type: "integer", minimum: 0 } },
+];
+const pem = { description: "PEM file", content: { "application/x-pem-file": { schema: { type: "string" } } } };
+
+/** Client and server profiles share their routes' shape. */
+function profilePaths(segment: string, ref: string, noun: string) {
+  const base = `/api/orgs/{org}/${segment}`;
+  return {
+    [base]: {
+      get: {
+        summary: `List ${noun}s`,
+        parameters: listParams("title, name, version, protocols, updated_at"),
+        responses: { "200": page(ref), ...errorResponses },
+      },
+      post: {
+        summary: `Create a ${noun} (name derived from the title when omitted)`,
+        parameters: [org],
+        requestBody: { required: true, content: json(`${ref}Input`) },
+        responses: { "201": ok("Created", ref), ...errorResponses },
+      },
+    },
+    [`${base}/{name}`]: {
+      get: {
+        summary: `Every version of a ${noun}`,
+        parameters: [org, name],
+        responses: { "200": page(ref), ...errorResponses },
+      },
+    },
+    [`${base}/{name}/{version}`]: {
+      get: {
+        summary: "One version",
+        parameters: [org, name, version],
+        responses: { "200": ok("The profile (ETag: row version)", ref), ...errorResponses },
+      },
+      patch: {
+        summary: "Change fields; send If-Match with the ETag to refuse stale updates",
+        parameters: [org, name, version, ifMatch],
+        requestBody: { required: true, content: json(`${ref}Patch`) },
+        responses: { "200": ok("Updated", ref), ...errorResponses },
+      },
+      delete: {
+        summary: "Delete one version",
+        parameters: [org, name, version],
+        responses: { "204": { description: "Deleted" }, ...errorResponses },
+      },
+    },
+  };
+}
+
+function storePaths(segment: "keystores" | "truststores", ref: string) {
+  const base = `/api/orgs/{org}/${segment}`;
+  const one = `${base}/{name}`;
+  return {
+    [base]: {
+      get: {
+        summary: `List ${segment}`,
+        parameters: listParams("title, name, not_after, updated_at"),
+        responses: { "200": page(ref), ...errorResponses },
+      },
+      post: {
+        summary: `Create a ${segment.slice(0, -1)} from uploaded material; nothing is stored if any check fails`,
+        parameters: [org],
+        requestBody: { required: true, content: json(`${ref}Input`) },
+        responses: { "201": ok("Created", ref), ...errorResponses },
+      },
+    },
+    [one]: {
+      get: {
+        summary: "Details: certificates, warnings, the profiles using it",
+        parameters: [org, name],
+        responses: { "200": ok("Details", ref), ...errorResponses },
+      },
+      patch: {
+        summary: "Change title or summary",
+        parameters: [org, name, ifMatch],
+        requestBody: { required: true, content: json("StorePatch") },
+        responses: { "200": ok("Updated", ref), ...errorResponses },
+      },
+      delete: {
+        summary: "Delete; 409 listing the profiles that use it",
+        parameters: [org, name],
+        responses: { "204": { description: "Deleted" }, ...errorResponses },
+      },
+    },
+  };
+}
 
 /** Generated from the same zod schemas that validate requests, so the document cannot drift from the code. */
 export function openApiDocument(serverUrl: string) {
-  const base = "/api/orgs/{org}/tls-client-profiles";
+  const ks = "/api/orgs/{org}/keystores/{name}";
+  const ts = "/api/orgs/{org}/truststores/{name}";
   return {
     openapi: "3.1.0",
     info: {
       title: "TLS console API",
       version: "1.0.0",
-      description: `TLS client profiles with API Connect's field names. Protocols: ${TLS_PROTOCOLS.join(", ")}. ${CIPHER_NAMES.length} cipher names.`,
+      description: `TLS client and server profiles, keystores and truststores with API Connect's field names. Protocols: ${TLS_PROTOCOLS.join(", ")}. ${CIPHER_NAMES.length} cipher names. Private keys are accepted, never returned.`,
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }, { session: [] }],
@@ -78,56 +232,60 @@ export function openApiDocument(serverUrl: string) {
       schemas: {
         TlsClientProfileInput: schema(ZClientProfileFields),
         TlsClientProfilePatch: schema(ZClientProfilePatch),
-        TlsClientProfile: schema(ZProfileOut, "output"),
+        TlsClientProfile: schema(ZClientOut, "output"),
+        TlsServerProfileInput: schema(ZServerProfileFields),
+        TlsServerProfilePatch: schema(ZServerProfilePatch),
+        TlsServerProfile: schema(ZServerOut, "output"),
+        KeystoreInput: schema(z.intersection(ZStoreMeta.partial({ name: true }), ZKeystoreMaterialBody)),
+        KeystoreMaterial: schema(ZKeystoreMaterialBody),
+        Keystore: schema(ZKeystoreOut, "output"),
+        TruststoreInput: schema(z.intersection(ZStoreMeta.partial({ name: true }), ZTruststoreMaterialBody)),
+        TruststoreMaterial: schema(ZTruststoreMaterialBody),
+        Truststore: schema(ZTruststoreOut, "output"),
+        StorePatch: schema(ZStoreMetaPatch),
         Error: schema(ZError, "output"),
       },
     },
     paths: {
-      [base]: {
-        get: {
-          summary: "List profiles",
-          parameters: [
-            org,
-            { name: "q", in: "query", schema: { type: "string" } },
-            { name: "sort", in: "query", schema: { type: "string", example: "-updated_at" } },
-            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
-            { name: "offset", in: "query", schema: { type: "integer", minimum: 0 } },
-          ],
-          responses: { "200": collection, ...errorResponses },
-        },
-        post: {
-          summary: "Create a profile (name derived from the title when omitted)",
-          parameters: [org],
-          requestBody: { required: true, content: json("TlsClientProfileInput") },
-          responses: { "201": { description: "Created", content: json("TlsClientProfile") }, ...errorResponses },
+      ...profilePaths("tls-client-profiles", "TlsClientProfile", "TLS client profile"),
+      ...profilePaths("tls-server-profiles", "TlsServerProfile", "TLS server profile"),
+      ...storePaths("keystores", "Keystore"),
+      [`${ks}/material`]: {
+        put: {
+          summary: "Rotate: new key and chain under the same name; every profile using it picks them up",
+          parameters: [org, name, ifMatch],
+          requestBody: { required: true, content: json("KeystoreMaterial") },
+          responses: { "200": ok("Replaced", "Keystore"), ...errorResponses },
         },
       },
-      [`${base}/{name}`]: {
+      [`${ks}/chain.pem`]: {
         get: {
-          summary: "Every version of a profile",
+          summary: "The public certificate chain (never the key)",
           parameters: [org, name],
-          responses: { "200": collection, ...errorResponses },
+          responses: { "200": pem, ...errorResponses },
         },
       },
-      [`${base}/{name}/{version}`]: {
-        get: {
-          summary: "One version",
-          parameters: [org, name, version],
-          responses: {
-            "200": { description: "The profile (ETag: row version)", content: json("TlsClientProfile") },
-            ...errorResponses,
-          },
+      ...storePaths("truststores", "Truststore"),
+      [`${ts}/certificates`]: {
+        post: {
+          summary: "Add certificates; duplicates (same SHA-256) are merged",
+          parameters: [org, name, ifMatch],
+          requestBody: { required: true, content: json("TruststoreMaterial") },
+          responses: { "200": ok("Updated", "Truststore"), ...errorResponses },
         },
-        patch: {
-          summary: "Change fields; send If-Match with the ETag to refuse stale updates",
-          parameters: [org, name, version, { name: "If-Match", in: "header", schema: { type: "string" } }],
-          requestBody: { required: true, content: json("TlsClientProfilePatch") },
-          responses: { "200": { description: "Updated", content: json("TlsClientProfile") }, ...errorResponses },
-        },
+      },
+      [`${ts}/certificates/{fingerprint}`]: {
         delete: {
-          summary: "Delete one version",
-          parameters: [org, name, version],
-          responses: { "204": { description: "Deleted" }, ...errorResponses },
+          summary: "Remove one certificate by SHA-256 fingerprint (colons optional); the last one cannot be removed",
+          parameters: [org, name, param("fingerprint"), ifMatch],
+          responses: { "200": ok("Updated", "Truststore"), ...errorResponses },
+        },
+      },
+      [`${ts}/truststore.pem`]: {
+        get: {
+          summary: "All certificates as one PEM bundle",
+          parameters: [org, name],
+          responses: { "200": pem, ...errorResponses },
         },
       },
     },

@@ -17,6 +17,16 @@ export const REDACT_PATHS = [
   "headers.cookie",
   "privateKey",
   "*.privateKey",
+  "private_key",
+  "*.private_key",
+  "keyPem",
+  "*.keyPem",
+  "pkcs12",
+  "*.pkcs12",
+  "keyCiphertext",
+  "*.keyCiphertext",
+  "wrappedDataKey",
+  "*.wrappedDataKey",
 ];
 
 export const logger = pino({
