@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateKey } from "./cert-builder";
 import { verifyKeystore } from "./keystore-rules";
@@ -141,6 +143,15 @@ describe("truststore upload rules", () => {
     );
     expect(m.certificates.map((c) => c.subject)).toEqual(["CN=Test Root", "CN=api.example.test", "CN=Old CA"]);
     expect(m.warnings.map((w) => w.code).sort()).toEqual(["EXPIRED", "NOT_CA"]);
+  });
+
+  it("reads a certificate-only PKCS#12 with its password", () => {
+    const bytes = readFileSync(path.resolve(__dirname, "../../tests/vectors/own/cert-only-two-cas.p12"));
+    const m = verifyTruststore([{ name: "cas.p12", bytes }], "trust-me", now);
+    expect(m.certificates.map((c) => c.subject)).toEqual(["CN=Cert-only PKCS12 CA", "CN=Cert-only PKCS12 CA 2"]);
+    expect(() => verifyTruststore([{ name: "cas.p12", bytes }], "", now)).toThrow(
+      expect.objectContaining({ code: "PASSWORD_REQUIRED" }),
+    );
   });
 
   it("refuses private keys", () => {
