@@ -5,8 +5,9 @@ import { Controller } from "react-hook-form";
 import { createClientProfileAction, updateClientProfileAction } from "@/app/actions/tls-client-profiles";
 import { queryKeys } from "@/lib/query-keys";
 import { type TClientProfileInput, ZClientProfileFields, ZClientProfileInput } from "@/lib/tls/client-profile-schema";
-import { errorMessage, type FormMode, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
-import { type StoreChoice, StoreSelect } from "./store-select";
+import { type FormMode, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
+import { StoreRefFields } from "./store-ref-fields";
+import type { StoreChoice } from "./store-select";
 
 export type { FormMode };
 
@@ -62,35 +63,19 @@ export function ClientProfileForm({ keystores, truststores, ...props }: Props) {
               />
             )}
           />
-          <Controller
+          <StoreRefFields
             control={control}
-            name="keystore_url"
-            render={({ field }) => (
-              <StoreSelect
-                id="keystore_url"
-                labelText="Keystore (optional)"
-                helperText="The client certificate and key, for servers that require mutual TLS."
-                choices={keystores}
-                value={field.value}
-                onChange={field.onChange}
-                invalidText={errorMessage(errors.keystore_url)}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="truststore_url"
-            render={({ field }) => (
-              <StoreSelect
-                id="truststore_url"
-                labelText="Truststore (optional)"
-                helperText="The CA certificates that server certificates must chain to."
-                choices={truststores}
-                value={field.value}
-                onChange={field.onChange}
-                invalidText={errorMessage(errors.truststore_url)}
-              />
-            )}
+            errors={errors}
+            keystores={keystores}
+            truststores={truststores}
+            keystore={{
+              label: "Keystore (optional)",
+              help: "The client certificate and key, for servers that require mutual TLS.",
+            }}
+            truststore={{
+              label: "Truststore (optional)",
+              help: "The CA certificates that server certificates must chain to.",
+            }}
           />
         </>
       )}

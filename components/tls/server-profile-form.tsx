@@ -10,8 +10,9 @@ import {
   ZServerProfileFields,
   ZServerProfileInput,
 } from "@/lib/tls/server-profile-schema";
-import { errorMessage, type FormMode, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
-import { type StoreChoice, StoreSelect } from "./store-select";
+import { type FormMode, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
+import { StoreRefFields } from "./store-ref-fields";
+import type { StoreChoice } from "./store-select";
 
 const SERVER: ProfileKind<TServerProfileInput> = {
   label: "TLS server profile",
@@ -45,22 +46,6 @@ export function ServerProfileForm({ keystores, truststores, ...props }: Props) {
         <>
           <Controller
             control={control}
-            name="keystore_url"
-            render={({ field }) => (
-              <StoreSelect
-                id="keystore_url"
-                labelText="Keystore"
-                helperText="Holds the server certificate and key."
-                required
-                choices={keystores}
-                value={field.value}
-                onChange={(v) => field.onChange(v ?? "")}
-                invalidText={errorMessage(errors.keystore_url)}
-              />
-            )}
-          />
-          <Controller
-            control={control}
             name="mutual_authentication"
             render={({ field }) => (
               <Select
@@ -75,20 +60,16 @@ export function ServerProfileForm({ keystores, truststores, ...props }: Props) {
               </Select>
             )}
           />
-          <Controller
+          <StoreRefFields
             control={control}
-            name="truststore_url"
-            render={({ field }) => (
-              <StoreSelect
-                id="truststore_url"
-                labelText="Truststore"
-                helperText="The CA certificates client certificates must chain to. Required with mutual authentication."
-                choices={truststores}
-                value={field.value}
-                onChange={field.onChange}
-                invalidText={errorMessage(errors.truststore_url)}
-              />
-            )}
+            errors={errors}
+            keystores={keystores}
+            truststores={truststores}
+            keystore={{ label: "Keystore", help: "Holds the server certificate and key.", required: true }}
+            truststore={{
+              label: "Truststore",
+              help: "The CA certificates client certificates must chain to. Required with mutual authentication.",
+            }}
           />
           <Controller
             control={control}

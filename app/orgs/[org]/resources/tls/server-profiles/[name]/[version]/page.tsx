@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DefaultNotice } from "@/components/tls/default-notice";
+import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
 import { hasPermission } from "@/lib/auth/permissions";
 import { keystoreChoices } from "@/lib/server/keystores";
@@ -20,25 +20,15 @@ export default async function ServerProfilePage({ params }: Props) {
   const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
   return (
     <div className="page page--form">
-      <header className="page__header">
-        <p className="page__eyebrow">Resources · TLS · TLS server profiles</p>
-        <h1>
-          {profile.title} <span className="page__version">{profile.version}</span>
-        </h1>
-        <p>
-          Last changed by {profile.updated_by} at <time dateTime={profile.updated_at}>{profile.updated_at}</time>
-        </p>
-      </header>
-      {profile.is_default && (
-        <DefaultNotice
-          noun="TLS server profile"
-          duplicateHref={
-            canManage
-              ? `/orgs/${ctx.org.name}/resources/tls/server-profiles/new?from=${profile.name}&version=${encodeURIComponent(profile.version)}&copy=1`
-              : undefined
-          }
-        />
-      )}
+      <ProfilePageHeader
+        section="TLS server profiles"
+        profile={profile}
+        duplicateHref={
+          canManage
+            ? `/orgs/${ctx.org.name}/resources/tls/server-profiles/new?from=${profile.name}&version=${encodeURIComponent(profile.version)}&copy=1`
+            : undefined
+        }
+      />
       <ServerProfileForm
         key={profile.row_version}
         org={ctx.org.name}
