@@ -38,6 +38,17 @@ test.describe.serial("Keystores, truststores and TLS server profiles", () => {
     await expect(page.getByText("DNS:gateway.e2e.test")).toBeVisible();
     await expect(page.getByText(server.certPem.slice(30, 60))).toHaveCount(0);
     await expect(page.locator("body")).not.toContainText("PRIVATE KEY");
+    // The raw document, RSC payload included, of every page showing the keystore: no key material.
+    const keyBody = server.keyPem.split("\n")[1].slice(0, 40);
+    for (const url of [
+      `${TLS}/keystores/gateway-server`,
+      `${TLS}/keystores/gateway-server/rotate`,
+      `${TLS}/keystores`,
+    ]) {
+      const html = await (await page.request.get(url)).text();
+      expect(html).not.toContain("PRIVATE KEY");
+      expect(html).not.toContain(keyBody);
+    }
     await expectNoSeriousA11yViolations(page);
   });
 
