@@ -152,6 +152,20 @@ describe("profiles as Node TLS options, proven by handshakes on loopback", () =>
     expect(insecure.ok).toBe(true);
   });
 
+  it("deprecated TLS 1.1, when chosen on both ends, still negotiates; a protocol gap is honoured", async () => {
+    const legacy = { protocols: ["tls_v1.1" as const], ciphers: ["ECDHE_ECDSA_WITH_AES_128_CBC_SHA" as const] };
+    const r = await handshake(serverProfile(legacy), { keystore: keystore(serverPair) }, clientProfile(legacy), {
+      truststore: trusting(ca),
+    });
+    expect(r).toMatchObject({ ok: true, protocol: "TLSv1.1", cipher: "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA" });
+    // TLS 1.0 and 1.2 without 1.1: a 1.1-only client finds nothing to agree on.
+    const gap = serverProfile({ protocols: ["tls_v1.0", "tls_v1.2"], ciphers: ["ECDHE_ECDSA_WITH_AES_128_CBC_SHA"] });
+    const refused = await handshake(gap, { keystore: keystore(serverPair) }, clientProfile(legacy), {
+      truststore: trusting(ca),
+    });
+    expect(refused.ok).toBe(false);
+  });
+
   it("with SNI off the client sends no server name", async () => {
     const r = await handshake(
       serverProfile(),
