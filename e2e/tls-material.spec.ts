@@ -71,6 +71,23 @@ test.describe.serial("Keystores, truststores and TLS server profiles", () => {
     await expect(page.getByText("RSA 2048 private key")).toBeVisible();
   });
 
+  test("an expired certificate (legacy .p12) is refused until the user ticks Upload anyway", async ({ page }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    await page.goto(`${TLS}/keystores/new`);
+    await page.getByLabel("Title").fill("Legacy Azure");
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(path.resolve("tests/vectors/pkcs12/windows-azure-tools-legacy.p12"));
+    await page.getByRole("button", { name: "Check files" }).click();
+    await expect(page.getByText('The certificate "CN=Windows Azure Tools" expired on 2015-10-02')).toBeVisible();
+    await page.locator('label[for="allow_expired"]').click();
+    await page.getByRole("button", { name: "Check files" }).click();
+    await expect(page.getByText(/expired on 2015-10-02\./)).toBeVisible();
+    await page.getByRole("button", { name: "Create keystore" }).click();
+    await expect(page.getByText("Keystore created")).toBeVisible();
+    await expect(page.getByText("Expired", { exact: true }).first()).toBeVisible();
+  });
+
   test("create a truststore and a mutual-TLS server profile that uses both", async ({ page }) => {
     await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
     await page.goto(`${TLS}/truststores/new`);

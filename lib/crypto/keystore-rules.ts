@@ -7,6 +7,8 @@ import { certificateWarnings, type MaterialWarning } from "./warnings";
 
 export const MAX_INTERMEDIATES = 10;
 
+const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
 export interface KeystoreInput {
   files: UploadFile[];
   password: string;
@@ -99,14 +101,14 @@ export function verifyKeystore(input: KeystoreInput): KeystoreMaterial {
   if (notBefore > now)
     throw new ImportError(
       "NOT_YET_VALID",
-      `The certificate "${leaf.info.subject}" is not valid until ${leaf.info.notBefore}.`,
+      `The certificate "${leaf.info.subject}" is not valid until ${utc(leaf.info.notBefore)}.`,
       "certificate",
     );
   const leafExpired = notAfter < now;
   if (leafExpired && !input.allowExpired)
     throw new ImportError(
       "EXPIRED",
-      `The certificate "${leaf.info.subject}" expired on ${leaf.info.notAfter}. Tick "Upload anyway" to store it regardless.`,
+      `The certificate "${leaf.info.subject}" expired on ${utc(leaf.info.notAfter)}. Tick "Upload anyway" to store it regardless.`,
       "allowExpired",
     );
   const infos = chain.map((c) => c.info);
