@@ -129,6 +129,23 @@ test.describe.serial("Keystores, truststores and TLS server profiles", () => {
     await expect(page.getByRole("heading", { name: "Gateway server", level: 1 })).toBeVisible();
   });
 
+  test("a Settings: View user reads keystores without any write control", async ({ page }) => {
+    // viewer@e2e.test gets the view-only role in tls-client-profiles.spec.ts, which runs first.
+    await signIn(page, "viewer@e2e.test", "a-long-e2e-password");
+    await page.goto(`${TLS}/keystores`);
+    await expect(page.getByRole("link", { name: "Gateway server" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Gateway server" }).click();
+    await expect(page.getByRole("heading", { name: "Leaf certificate: CN=gateway.e2e.test" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Download certificate chain (PEM)" })).toBeVisible();
+    for (const control of ["Replace key and certificates", "Delete", "Edit title and summary"])
+      await expect(
+        page.getByRole("button", { name: control }).or(page.getByRole("link", { name: control })),
+      ).toHaveCount(0);
+    expect((await page.request.delete(`/api/orgs/sample-org/keystores/gateway-server`)).status()).toBe(403);
+    await expectNoSeriousA11yViolations(page);
+  });
+
   test("the installation defaults are tagged and protected, and offer a copy", async ({ page }) => {
     await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
     await page.goto("/orgs/admin/resources/tls/keystores");

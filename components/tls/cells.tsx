@@ -50,7 +50,7 @@ export function ExpiryCell({ notAfter, now }: { notAfter: string | null; now: Da
         </Tag>
       )}
       {level === "warning" && (
-        <Tag size="sm" type="warm-gray">
+        <Tag size="sm" type="magenta">
           {days} days left
         </Tag>
       )}

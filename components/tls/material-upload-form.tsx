@@ -15,7 +15,7 @@ import {
 } from "@/components/carbon";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { previewKeystoreAction, createKeystoreAction, rotateKeystoreAction } from "@/app/actions/keystores";
 import {
   addTruststoreCertificatesAction,
@@ -74,7 +74,13 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   const [banner, setBanner] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState<"checking" | "saving" | null>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
   const keystore = isKeystore(mode);
+
+  // The review appears below the fold: take keyboard and screen-reader focus there.
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
   const base = `/orgs/${org}/resources/tls/${keystore ? "keystores" : "truststores"}`;
 
   const formData = () => {
@@ -268,7 +274,9 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
           {busy && <InlineLoading description={busy === "checking" ? "Checking files…" : "Saving…"} />}
           {preview && (
             <section aria-labelledby="preview-title" className="upload-preview">
-              <h2 id="preview-title">Review before {mode === "rotate-keystore" ? "replacing" : "saving"}</h2>
+              <h2 id="preview-title" ref={previewHeading} tabIndex={-1}>
+                Review before {mode === "rotate-keystore" ? "replacing" : "saving"}
+              </h2>
               {preview.key_type && (
                 <p>Private key: {preview.key_type} (it will be encrypted at rest and can never be downloaded).</p>
               )}
