@@ -190,6 +190,13 @@ function storePaths(segment: "keystores" | "truststores", ref: string) {
         responses: { "201": ok("Created", ref), ...errorResponses },
       },
     },
+    [`${one}/duplicate`]: {
+      post: {
+        summary: "Duplicate to customize: a copy under <name>-copy that can be edited (also for defaults)",
+        parameters: [org, name],
+        responses: { "201": ok("Created", ref), ...errorResponses },
+      },
+    },
     [one]: {
       get: {
         summary: "Details: certificates, warnings, the profiles using it",

@@ -3,7 +3,9 @@ import * as keystores from "@/app/api/orgs/[org]/keystores/route";
 import * as keystore from "@/app/api/orgs/[org]/keystores/[name]/route";
 import * as keystoreMaterial from "@/app/api/orgs/[org]/keystores/[name]/material/route";
 import * as keystoreChain from "@/app/api/orgs/[org]/keystores/[name]/chain.pem/route";
+import * as keystoreDuplicate from "@/app/api/orgs/[org]/keystores/[name]/duplicate/route";
 import * as truststores from "@/app/api/orgs/[org]/truststores/route";
+import * as truststoreDuplicate from "@/app/api/orgs/[org]/truststores/[name]/duplicate/route";
 import * as truststore from "@/app/api/orgs/[org]/truststores/[name]/route";
 import * as truststoreCerts from "@/app/api/orgs/[org]/truststores/[name]/certificates/route";
 import * as truststoreCert from "@/app/api/orgs/[org]/truststores/[name]/certificates/[fingerprint]/route";
@@ -126,6 +128,16 @@ const REST: RestCase[] = [
     name: "GET keystore chain.pem",
     allowed: VIEWERS,
     call: (a, t) => keystoreChain.GET(request("GET", "/x", a), ctx({ org: o(), name: t.ks.name })),
+  },
+  {
+    name: "POST keystore duplicate",
+    allowed: MANAGERS,
+    call: (a, t) => keystoreDuplicate.POST(request("POST", "/x", a), ctx({ org: o(), name: t.ks.name })),
+  },
+  {
+    name: "POST truststore duplicate",
+    allowed: MANAGERS,
+    call: (a, t) => truststoreDuplicate.POST(request("POST", "/x", a), ctx({ org: o(), name: t.ts.name })),
   },
   {
     name: "GET truststores",

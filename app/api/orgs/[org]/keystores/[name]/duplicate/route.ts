@@ -1,0 +1,9 @@
+import { etag } from "@/lib/server/api/body";
+import { json, orgRoute } from "@/lib/server/api/handler";
+import { duplicateKeystore } from "@/lib/server/keystores";
+
+/** "Duplicate to customize": the same key and chain under `<name>-copy`, editable even when the source is a default. */
+export const POST = orgRoute<{ org: string; name: string }>("settings:manage", async (ctx, _req, { name }) => {
+  const created = await duplicateKeystore(ctx, name);
+  return json(created, 201, { location: created.url, etag: etag(created.row_version) });
+});

@@ -1,0 +1,9 @@
+import { etag } from "@/lib/server/api/body";
+import { json, orgRoute } from "@/lib/server/api/handler";
+import { duplicateTruststore } from "@/lib/server/truststores";
+
+/** "Duplicate to customize": the same certificates under `<name>-copy`. */
+export const POST = orgRoute<{ org: string; name: string }>("settings:manage", async (ctx, _req, { name }) => {
+  const created = await duplicateTruststore(ctx, name);
+  return json(created, 201, { location: created.url, etag: etag(created.row_version) });
+});
