@@ -14,6 +14,10 @@ const nextConfig = {
   sassOptions: {
     silenceDeprecations: ["legacy-js-api", "import", "global-builtin", "slash-div", "if-function"],
   },
+  // Browsers still ask for /favicon.ico now and then; answer with the app icon rather than a 404.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [
       {

@@ -33,3 +33,33 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
+
+export const VIEWER = { email: "viewer@e2e.test", password: "a-long-e2e-password" };
+export const MEMBER = { email: "member@e2e.test", password: "a-long-e2e-password" };
+
+/**
+ * As the owner, makes sure sample-org has a view-only custom role with VIEWER in it and MEMBER as a plain
+ * member. Idempotent, so every spec that needs them can call it and specs stay independent.
+ */
+export async function ensureViewerAndMember(page: Page) {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.goto("/orgs/sample-org/members");
+  if ((await page.locator('#m-role option[value="tls-viewer"]').count()) === 0) {
+    await page.getByLabel("Role title").fill("TLS viewer");
+    await page.getByLabel("Role name").fill("tls-viewer");
+    await page.getByRole("button", { name: "Create role" }).click();
+    await expect(page.getByText("Role TLS viewer created")).toBeVisible();
+  }
+  for (const [who, role] of [
+    [VIEWER, "tls-viewer"],
+    [MEMBER, "member"],
+  ] as const) {
+    if (await page.getByText(who.email, { exact: true }).count()) continue;
+    await page.getByLabel("Email").fill(who.email);
+    await page.getByLabel("Full name").fill(who.email.split("@")[0]);
+    await page.getByLabel("Initial password (new accounts only)").fill(who.password);
+    await page.locator("#m-role").selectOption(role);
+    await page.getByRole("button", { name: "Add member" }).click();
+    await expect(page.getByText(`${who.email} added`)).toBeVisible();
+  }
+}

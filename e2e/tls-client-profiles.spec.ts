@@ -1,5 +1,14 @@
 import type { Page } from "@playwright/test";
-import { E2E_ADMIN, expect, expectNoSeriousA11yViolations, signIn, test } from "./fixtures";
+import {
+  E2E_ADMIN,
+  ensureViewerAndMember,
+  expect,
+  expectNoSeriousA11yViolations,
+  MEMBER,
+  signIn,
+  test,
+  VIEWER,
+} from "./fixtures";
 
 const TLS = "/orgs/sample-org/resources/tls";
 
@@ -110,27 +119,13 @@ test.describe.serial("TLS client profiles", () => {
   });
 
   test("owner sets up a view-only role and a plain member", async ({ page }) => {
-    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
-    await page.goto("/orgs/sample-org/members");
-    await page.getByLabel("Role title").fill("TLS viewer");
-    await page.getByLabel("Role name").fill("tls-viewer");
-    await page.getByRole("button", { name: "Create role" }).click();
-    await expect(page.getByText("Role TLS viewer created")).toBeVisible();
-    for (const [email, role] of [
-      ["viewer@e2e.test", "tls-viewer"],
-      ["member@e2e.test", "member"],
-    ]) {
-      await page.getByLabel("Email").fill(email);
-      await page.getByLabel("Full name").fill(email.split("@")[0]);
-      await page.getByLabel("Initial password (new accounts only)").fill("a-long-e2e-password");
-      await page.locator("#m-role").selectOption(role);
-      await page.getByRole("button", { name: "Add member" }).click();
-      await expect(page.getByText(`${email} added`)).toBeVisible();
-    }
+    await ensureViewerAndMember(page);
+    await expect(page.getByText(VIEWER.email, { exact: true })).toBeVisible();
+    await expect(page.getByText(MEMBER.email, { exact: true })).toBeVisible();
   });
 
   test("a Settings: View user sees the table and details without write controls", async ({ page }) => {
-    await signIn(page, "viewer@e2e.test", "a-long-e2e-password");
+    await signIn(page, VIEWER.email, VIEWER.password);
     await page.goto(TLS);
     await expect(page.getByRole("link", { name: "Acme TLS Client Profile" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Create" })).toHaveCount(0);
@@ -142,7 +137,7 @@ test.describe.serial("TLS client profiles", () => {
   });
 
   test("a member without Settings permissions has no TLS entry and gets 403", async ({ page, consoleErrors }) => {
-    await signIn(page, "member@e2e.test", "a-long-e2e-password");
+    await signIn(page, MEMBER.email, MEMBER.password);
     await expect(page.getByRole("link", { name: "TLS" })).toHaveCount(0);
     const res = await page.goto(TLS);
     expect(res?.status()).toBe(403);

@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { issue } from "../lib/crypto/pki";
-import { E2E_ADMIN, expect, expectNoSeriousA11yViolations, signIn, test } from "./fixtures";
+import {
+  E2E_ADMIN,
+  ensureViewerAndMember,
+  expect,
+  expectNoSeriousA11yViolations,
+  signIn,
+  test,
+  VIEWER,
+} from "./fixtures";
 
 const TLS = "/orgs/sample-org/resources/tls";
 const dir = mkdtempSync(path.join(tmpdir(), "tls-e2e-"));
@@ -130,8 +138,9 @@ test.describe.serial("Keystores, truststores and TLS server profiles", () => {
   });
 
   test("a Settings: View user reads keystores without any write control", async ({ page }) => {
-    // viewer@e2e.test gets the view-only role in tls-client-profiles.spec.ts, which runs first.
-    await signIn(page, "viewer@e2e.test", "a-long-e2e-password");
+    await ensureViewerAndMember(page);
+    await page.context().clearCookies();
+    await signIn(page, VIEWER.email, VIEWER.password);
     await page.goto(`${TLS}/keystores`);
     await expect(page.getByRole("link", { name: "Gateway server" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Create" })).toHaveCount(0);
