@@ -2,7 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { ZName, ZVersion } from "@/lib/tls/client-profile-schema";
+import type { CipherName } from "@/lib/tls/ciphers";
 import { LIST_SORT_FIELDS, type ListQuery } from "@/lib/tls/list-query";
+import type { ProfileDtoBase } from "@/lib/tls/profile-dto-base";
+import { sortProtocols, type TlsProtocol } from "@/lib/tls/protocols";
+import { effectiveCiphers } from "@/lib/tls/tls13-rule";
+import { publicUrl } from "./config";
+import { storeUrl } from "./store-refs";
 
 /** What both kinds of profile share in the data layer: addressing, conflicts, ordering, batch targets. */
 export const ZProfileTargets = z
@@ -56,4 +62,63 @@ export function changeOf(values: unknown, name: string, version?: string): Recor
 
 export function searchTextOf(input: { title: string; name: string; version: string; summary: string }): string {
   return [input.title, input.name, input.version, input.summary].join(" ").toLowerCase();
+}
+
+interface StoredProfile {
+  id: string;
+  name: string;
+  version: string;
+  title: string;
+  summary: string;
+  protocols: string;
+  ciphers: string;
+  isDefault: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedBy: string;
+  rowVersion: number;
+  truststore: { name: string } | null;
+}
+
+/** The DTO fields both kinds share; `segment` is the REST collection (tls-client-profiles, …). */
+export function profileDtoBase(orgName: string, segment: string, row: StoredProfile): ProfileDtoBase {
+  const orgUrl = `${publicUrl()}/api/orgs/${orgName}`;
+  return {
+    api_version: "2.0.0",
+    id: row.id,
+    name: row.name,
+    version: row.version,
+    title: row.title,
+    summary: row.summary,
+    protocols: row.protocols.split(",").filter(Boolean) as TlsProtocol[],
+    ciphers: row.ciphers.split(",").filter(Boolean) as CipherName[],
+    truststore_url: row.truststore ? storeUrl(orgName, "truststore", row.truststore.name) : null,
+    is_default: row.isDefault,
+    scope: "org",
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    updated_by: row.updatedBy,
+    row_version: row.rowVersion,
+    url: `${orgUrl}/${segment}/${row.name}/${encodeURIComponent(row.version)}`,
+    org_url: orgUrl,
+  };
+}
+
+/** Columns both kinds share: canonical protocol order, the TLS 1.3 rule applied, search text. */
+export function profileColumnsBase(input: {
+  title: string;
+  name: string;
+  version: string;
+  summary: string;
+  protocols: TlsProtocol[];
+  ciphers: CipherName[];
+}) {
+  const protocols = sortProtocols(input.protocols);
+  return {
+    title: input.title,
+    summary: input.summary,
+    protocols: protocols.join(","),
+    ciphers: effectiveCiphers(protocols, input.ciphers).join(","),
+    searchText: searchTextOf(input),
+  };
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import type { CipherName } from "@/lib/tls/ciphers";
 import type { ClientProfileDto } from "@/lib/tls/client-profile-dto";
 import {
   ZClientProfileCreate,
@@ -8,13 +7,10 @@ import {
   type TClientProfileInput,
 } from "@/lib/tls/client-profile-schema";
 import { formValuesOf } from "@/lib/tls/profile-form-values";
-import { sortProtocols, type TlsProtocol } from "@/lib/tls/protocols";
-import { effectiveCiphers } from "@/lib/tls/tls13-rule";
 import type { OrgContext } from "./access";
-import { publicUrl } from "./config";
 import { profileRepo } from "./profile-repo";
 import { db, type Db } from "./db";
-import { searchTextOf } from "./profile-shared";
+import { profileColumnsBase, profileDtoBase } from "./profile-shared";
 import { storeIds, storeUrl, WITH_STORES } from "./store-refs";
 
 export type { ClientProfileDto };
@@ -28,43 +24,21 @@ type Row = Awaited<ReturnType<ReturnType<typeof db>["tlsClientProfile"]["findFir
 };
 
 export function toDto(orgName: string, row: Row): ClientProfileDto {
-  const orgUrl = `${publicUrl()}/api/orgs/${orgName}`;
   return {
     type: "tls_client_profile",
-    api_version: "2.0.0",
-    id: row.id,
-    name: row.name,
-    version: row.version,
-    title: row.title,
-    summary: row.summary,
-    protocols: row.protocols.split(",").filter(Boolean) as TlsProtocol[],
-    ciphers: row.ciphers.split(",").filter(Boolean) as CipherName[],
+    ...profileDtoBase(orgName, "tls-client-profiles", row),
     insecure_server_connections: row.insecureServerConnections,
     server_name_indication: row.serverNameIndication,
     keystore_url: row.keystore ? storeUrl(orgName, "keystore", row.keystore.name) : null,
-    truststore_url: row.truststore ? storeUrl(orgName, "truststore", row.truststore.name) : null,
-    is_default: row.isDefault,
-    scope: "org",
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-    updated_by: row.updatedBy,
-    row_version: row.rowVersion,
-    url: `${orgUrl}/tls-client-profiles/${row.name}/${encodeURIComponent(row.version)}`,
-    org_url: orgUrl,
   };
 }
 
-/** The stored form of validated input: canonical order and the TLS 1.3 rule applied (references: storeIds). */
+/** The stored form of validated input (references: storeIds). */
 export function toColumns(input: TClientProfileInput) {
-  const protocols = sortProtocols(input.protocols);
   return {
-    title: input.title,
-    summary: input.summary,
-    protocols: protocols.join(","),
-    ciphers: effectiveCiphers(protocols, input.ciphers).join(","),
+    ...profileColumnsBase(input),
     insecureServerConnections: input.insecure_server_connections,
     serverNameIndication: input.server_name_indication,
-    searchText: searchTextOf(input),
   };
 }
 

@@ -1,7 +1,5 @@
 import "server-only";
-import type { CipherName } from "@/lib/tls/ciphers";
 import { serverFormValuesOf } from "@/lib/tls/profile-form-values";
-import { sortProtocols, type TlsProtocol } from "@/lib/tls/protocols";
 import type { ServerProfileDto } from "@/lib/tls/server-profile-dto";
 import {
   type MutualAuthentication,
@@ -10,12 +8,10 @@ import {
   ZServerProfileInput,
   ZServerProfilePatch,
 } from "@/lib/tls/server-profile-schema";
-import { effectiveCiphers } from "@/lib/tls/tls13-rule";
 import type { OrgContext } from "./access";
-import { publicUrl } from "./config";
 import { profileRepo } from "./profile-repo";
 import { db, type Db } from "./db";
-import { searchTextOf } from "./profile-shared";
+import { profileColumnsBase, profileDtoBase } from "./profile-shared";
 import { storeIds, storeUrl, WITH_STORES } from "./store-refs";
 
 export type { ServerProfileDto };
@@ -29,42 +25,20 @@ type Row = Awaited<ReturnType<ReturnType<typeof db>["tlsServerProfile"]["findFir
 };
 
 export function toDto(orgName: string, row: Row): ServerProfileDto {
-  const orgUrl = `${publicUrl()}/api/orgs/${orgName}`;
   return {
     type: "tls_server_profile",
-    api_version: "2.0.0",
-    id: row.id,
-    name: row.name,
-    version: row.version,
-    title: row.title,
-    summary: row.summary,
-    protocols: row.protocols.split(",").filter(Boolean) as TlsProtocol[],
-    ciphers: row.ciphers.split(",").filter(Boolean) as CipherName[],
+    ...profileDtoBase(orgName, "tls-server-profiles", row),
     mutual_authentication: row.mutualAuthentication as MutualAuthentication,
     limit_renegotiation: row.limitRenegotiation,
     keystore_url: storeUrl(orgName, "keystore", row.keystore.name),
-    truststore_url: row.truststore ? storeUrl(orgName, "truststore", row.truststore.name) : null,
-    is_default: row.isDefault,
-    scope: "org",
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-    updated_by: row.updatedBy,
-    row_version: row.rowVersion,
-    url: `${orgUrl}/tls-server-profiles/${row.name}/${encodeURIComponent(row.version)}`,
-    org_url: orgUrl,
   };
 }
 
 export function toColumns(input: TServerProfileInput) {
-  const protocols = sortProtocols(input.protocols);
   return {
-    title: input.title,
-    summary: input.summary,
-    protocols: protocols.join(","),
-    ciphers: effectiveCiphers(protocols, input.ciphers).join(","),
+    ...profileColumnsBase(input),
     mutualAuthentication: input.mutual_authentication,
     limitRenegotiation: input.limit_renegotiation,
-    searchText: searchTextOf(input),
   };
 }
 
