@@ -24,6 +24,7 @@ const { toColumns } = await import("@/lib/server/tls-client-profiles");
 const { CLIENT_PROFILE_DEFAULTS } = await import("@/lib/tls/client-profile-schema");
 const { SESSION_COOKIE } = await import("@/lib/server/config");
 const { createKeystore } = await import("@/lib/server/keystores");
+const { systemContext } = await import("@/lib/server/access");
 const { issue } = await import("@/lib/crypto/pki");
 const { importTimings } = await import("./import-timings");
 
@@ -52,12 +53,7 @@ await seedProfiles("admin", 10_000);
 /** Keystores through the data layer (verify, seal, audit), as an upload would create them. */
 async function seedKeystores(orgName: string, count: number) {
   const org = await db().organization.findUniqueOrThrow({ where: { name: orgName } });
-  const ctx = {
-    actor: { userId: "bench", email: "bench", name: "bench", via: "session" as const },
-    org: { id: org.id, name: org.name, title: org.title, type: org.type },
-    role: { name: "owner", title: "Owner", permissions: "*" },
-    requestId: "bench",
-  };
+  const ctx = systemContext(org, "bench");
   const ca = issue(new Date(), { commonName: "Bench CA", usage: "ca" });
   for (let i = 0; i < count; i++) {
     const pair = issue(new Date(), { commonName: `host-${i}.bench`, usage: "server", toDays: 30 + (i % 700) }, ca);

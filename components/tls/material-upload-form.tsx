@@ -23,6 +23,7 @@ import {
   previewTruststoreAction,
 } from "@/app/actions/truststores";
 import { useToast } from "@/components/ui/toasts";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/crypto/limits";
 import type { ActionResult, FieldError } from "@/lib/errors";
 import { queryKeys } from "@/lib/query-keys";
 import { slugify } from "@/lib/tls/slug";
@@ -42,7 +43,6 @@ interface Props {
   now: string;
 }
 
-const MAX_BYTES = 1024 * 1024;
 const ACCEPT = [".pem", ".crt", ".cer", ".key", ".der", ".p12", ".pfx"];
 const isKeystore = (m: UploadMode) => m === "create-keystore" || m === "rotate-keystore";
 const creates = (m: UploadMode) => m === "create-keystore" || m === "create-truststore";
@@ -107,12 +107,12 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   };
 
   const addFiles = (added: File[]) => {
-    const tooBig = added.filter((f) => f.size > MAX_BYTES);
+    const tooBig = added.filter((f) => f.size > MAX_UPLOAD_BYTES);
     setErrors((e) => ({
       ...e,
       files: tooBig.length ? `${tooBig.map((f) => f.name).join(", ")}: larger than the 1 MB limit` : "",
     }));
-    setFiles((prev) => [...prev, ...added.filter((f) => f.size <= MAX_BYTES)].slice(0, 4));
+    setFiles((prev) => [...prev, ...added.filter((f) => f.size <= MAX_UPLOAD_BYTES)].slice(0, MAX_UPLOAD_FILES));
     setPreview(null);
   };
 
@@ -212,7 +212,7 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
               {keystore
                 ? "One PEM with the private key and the certificate chain, a key file plus a certificate file, or a PKCS#12 (.p12/.pfx). Include every intermediate (at most 10)."
                 : "A PEM bundle of CA certificates, DER certificates, or a PKCS#12 holding certificates only."}{" "}
-              Up to 4 files, 1 MB each.
+              Up to {MAX_UPLOAD_FILES} files, {MAX_UPLOAD_BYTES / 1024 / 1024} MB each.
             </p>
             <FileUploaderDropContainer
               id="files"

@@ -30,6 +30,7 @@ export function StoreRefFields<V extends FieldValues>({
         name={"keystore_url" as Path<V>}
         render={({ field }) => (
           <StoreSelect
+            kind="keystore"
             id="keystore_url"
             labelText={keystore.label}
             helperText={keystore.help}
@@ -47,6 +48,7 @@ export function StoreRefFields<V extends FieldValues>({
         name={"truststore_url" as Path<V>}
         render={({ field }) => (
           <StoreSelect
+            kind="truststore"
             id="truststore_url"
             labelText={truststore.label}
             helperText={truststore.help}

@@ -1,6 +1,7 @@
 "use client";
 
 import { Select, SelectItem } from "@/components/carbon";
+import { parseStoreRef, type StoreKind } from "@/lib/tls/store-ref";
 
 export interface StoreChoice {
   name: string;
@@ -8,6 +9,7 @@ export interface StoreChoice {
 }
 
 interface Props {
+  kind: StoreKind;
   id: string;
   labelText: string;
   helperText?: string;
@@ -19,16 +21,24 @@ interface Props {
   invalidText?: string;
 }
 
-const nameOf = (ref: string | null | undefined) => (ref ? decodeURIComponent(ref.split("/").pop() ?? "") : "");
-
 /** Picks a keystore or truststore of this organization; optional pickers offer "None". */
-export function StoreSelect({ id, labelText, helperText, choices, value, onChange, required, invalidText }: Props) {
+export function StoreSelect({
+  kind,
+  id,
+  labelText,
+  helperText,
+  choices,
+  value,
+  onChange,
+  required,
+  invalidText,
+}: Props) {
   return (
     <Select
       id={id}
       labelText={labelText}
       helperText={helperText}
-      value={nameOf(value)}
+      value={value ? parseStoreRef(kind, value).name : ""}
       onChange={(e) => onChange(e.target.value || null)}
       invalid={!!invalidText}
       invalidText={invalidText}

@@ -1,12 +1,10 @@
 import type { KeyObject } from "node:crypto";
 import { parseCertificate, type ParsedCertificate } from "./certificate";
 import { ImportError, unparseable } from "./import-error";
+import { MAX_UPLOAD_BYTES } from "./limits";
 import { isPem, readPem } from "./pem";
 import { looksLikePkcs12, readPkcs12 } from "./pkcs12";
 import { KEY_LABELS, readDerKey, readPemKey } from "./private-key";
-
-/** Uploads above this are refused before any parsing. */
-export const MAX_UPLOAD_BYTES = 1024 * 1024;
 
 export interface UploadFile {
   name: string;

@@ -54,3 +54,20 @@ export async function listMyOrgs(actor: Actor) {
     permissions: m.role.permissions,
   }));
 }
+
+/**
+ * The installation acting for itself (first-start defaults, seeding, benchmarks): no signed-in user, every
+ * permission, recorded in the audit under `who`.
+ */
+export function systemContext(
+  org: { id: string; name: string; title: string; type: string },
+  who: string,
+  requestId = who,
+): OrgContext {
+  return {
+    actor: { userId: "system", email: who, name: "Installation", via: "session" },
+    org: { id: org.id, name: org.name, title: org.title, type: org.type },
+    role: { name: "owner", title: "Owner", permissions: "*" },
+    requestId,
+  };
+}

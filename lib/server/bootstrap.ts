@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { systemContext } from "./access";
 import { hashPassword } from "./auth/password";
 import { db } from "./db";
 import { ensureDefaults } from "./defaults";
@@ -26,12 +27,7 @@ export async function bootstrap(
 async function installDefaults(): Promise<void> {
   const org = await db().organization.findUnique({ where: { name: ADMIN_ORG.name } });
   if (!org) return;
-  await ensureDefaults({
-    actor: { userId: "system", email: "system (installation)", name: "Installation", via: "session" },
-    org: { id: org.id, name: org.name, title: org.title, type: org.type },
-    role: { name: "owner", title: "Owner", permissions: "*" },
-    requestId: "bootstrap",
-  });
+  await ensureDefaults(systemContext(org, "system (installation)", "bootstrap"));
 }
 
 async function bootstrapOwner(env: {

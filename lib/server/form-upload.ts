@@ -1,5 +1,6 @@
 import "server-only";
-import { MAX_UPLOAD_BYTES, type UploadFile } from "@/lib/crypto/upload";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/crypto/limits";
+import type { UploadFile } from "@/lib/crypto/upload";
 import { AppError } from "@/lib/errors";
 import type { MaterialUpload } from "./keystores";
 
@@ -26,9 +27,9 @@ export async function uploadFromForm(
     throw new AppError("VALIDATION", "Add at least one file.", [
       { field: FILE_FIELD, message: "Add at least one file" },
     ]);
-  if (files.length > 4)
-    throw new AppError("VALIDATION", "Upload at most four files.", [
-      { field: FILE_FIELD, message: "At most four files" },
+  if (files.length > MAX_UPLOAD_FILES)
+    throw new AppError("VALIDATION", `Upload at most ${MAX_UPLOAD_FILES} files.`, [
+      { field: FILE_FIELD, message: `At most ${MAX_UPLOAD_FILES} files` },
     ]);
   const text = (key: string) => {
     const v = form.get(key);

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
 import { STORE_SORT_FIELDS, type StoreListQuery, ZStoreMetaCreate, ZStoreMetaPatch } from "@/lib/tls/store-schema";
 import { ZName } from "@/lib/tls/client-profile-schema";
+import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
 import type { OrgContext } from "./access";
 import { audit, diff, removed } from "./audit";
 import { certificateColumns, certificateDto, infoDto, storedWarnings } from "./certificates";
@@ -358,22 +359,16 @@ export async function duplicateKeystore(ctx: OrgContext, name: string): Promise<
   )
     .map((c) => c.pem)
     .join("");
-  const title = `${source.title} (copy)`;
+  const title = copyTitle(source.title);
   const upload: MaterialUpload = {
     files: [{ name: "copy.pem", bytes: Buffer.from(keyPem + chainPem + rootPem) }],
     password: "",
     allowExpired: source.expiredAccepted,
     fileField: () => "file",
   };
-  let candidate = `${source.name}-copy`;
-  for (
-    let i = 2;
-    await db().keystore.findUnique({
-      where: { orgId_name: { orgId: ctx.org.id, name: candidate } },
-      select: { id: true },
-    });
-    i++
-  )
-    candidate = `${source.name}-copy-${i}`;
-  return createKeystore(ctx, { title, name: candidate, summary: source.summary }, upload);
+  const exists = (candidate: string) =>
+    db()
+      .keystore.count({ where: { orgId: ctx.org.id, name: candidate } })
+      .then((n) => n > 0);
+  return createKeystore(ctx, { title, name: await freeCopyName(source.name, exists), summary: source.summary }, upload);
 }

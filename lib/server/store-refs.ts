@@ -1,14 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { parseStoreRef, STORE_PATH, type StoreKind } from "@/lib/tls/store-ref";
 import type { OrgContext } from "./access";
 import { publicUrl } from "./config";
 import type { Db } from "./db";
 
-export type StoreKind = "keystore" | "truststore";
-const PATH = { keystore: "keystores", truststore: "truststores" } as const;
+export type { StoreKind };
 
 export const storeUrl = (orgName: string, kind: StoreKind, name: string) =>
-  `${publicUrl()}/api/orgs/${orgName}/${PATH[kind]}/${name}`;
+  `${publicUrl()}/api/orgs/${orgName}/${STORE_PATH[kind]}/${name}`;
 
 /** Rows read with this include carry the names needed to write `keystore_url` and `truststore_url`. */
 export const WITH_STORES = { keystore: { select: { name: true } }, truststore: { select: { name: true } } } as const;
@@ -25,8 +25,7 @@ export async function resolveStoreRef(
 ): Promise<string | null> {
   if (!ref) return null;
   const field = `${kind}_url`;
-  const match = ref.match(new RegExp(`/orgs/([^/]+)/${PATH[kind]}/([^/?#]+)/?$`));
-  const [org, name] = match ? [decodeURIComponent(match[1]), decodeURIComponent(match[2])] : [ctx.org.name, ref];
+  const { org = ctx.org.name, name } = parseStoreRef(kind, ref);
   const refuse = (message: string) => new AppError("VALIDATION", message, [{ field, message }]);
   if (org !== ctx.org.name) throw refuse(`The ${kind} must belong to this organization (${ctx.org.name}).`);
   const where = { orgId_name: { orgId: ctx.org.id, name } };

@@ -2,6 +2,7 @@ import "server-only";
 import { verifyTruststore, type TruststoreMaterial } from "@/lib/crypto/truststore-rules";
 import { AppError } from "@/lib/errors";
 import { ZName } from "@/lib/tls/client-profile-schema";
+import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
 import type { TruststoreDto, TruststorePreview } from "@/lib/tls/store-dto";
 import {
   STORE_SORT_FIELDS,
@@ -328,19 +329,13 @@ export async function truststoreCertificates(orgId: string, id: string): Promise
 export async function duplicateTruststore(ctx: OrgContext, name: string): Promise<TruststoreDto> {
   const source = await findRow(db(), ctx, name);
   const pem = (await certsOf(db(), source.id)).map((c) => c.pem).join("");
-  let candidate = `${source.name}-copy`;
-  for (
-    let i = 2;
-    await db().truststore.findUnique({
-      where: { orgId_name: { orgId: ctx.org.id, name: candidate } },
-      select: { id: true },
-    });
-    i++
-  )
-    candidate = `${source.name}-copy-${i}`;
+  const exists = (candidate: string) =>
+    db()
+      .truststore.count({ where: { orgId: ctx.org.id, name: candidate } })
+      .then((n) => n > 0);
   return createTruststore(
     ctx,
-    { title: `${source.title} (copy)`, name: candidate, summary: source.summary },
+    { title: copyTitle(source.title), name: await freeCopyName(source.name, exists), summary: source.summary },
     { files: [{ name: "copy.pem", bytes: Buffer.from(pem) }], password: "", fileField: () => "file" },
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_UPLOAD_BASE64_CHARS, MAX_UPLOAD_BYTES } from "@/lib/crypto/limits";
 import { ZName, ZTitle } from "./client-profile-schema";
 import { slugify } from "./slug";
 
@@ -24,7 +25,8 @@ export const ZStoreMetaCreate = z.preprocess((raw) => {
   return raw;
 }, ZStoreMeta);
 
-const ZPem = z.string().max(1024 * 1024, "At most 1 MB");
+const ZPem = z.string().max(MAX_UPLOAD_BYTES, "At most 1 MB");
+const ZBase64File = z.string().max(MAX_UPLOAD_BASE64_CHARS, "At most 1 MB");
 
 /**
  * The REST body for a keystore upload, API Connect style: `keystore` is one PEM with chain and key; or
@@ -35,7 +37,7 @@ export const ZKeystoreMaterialBody = z
     keystore: ZPem.optional(),
     private_key: ZPem.optional(),
     certificate: ZPem.optional(),
-    pkcs12: z.string().max(1_400_000, "At most 1 MB").optional(),
+    pkcs12: ZBase64File.optional(),
     password: z.string().max(1024).default(""),
     allow_expired: z.boolean().default(false),
   })
@@ -48,7 +50,7 @@ export type TKeystoreMaterialBody = z.infer<typeof ZKeystoreMaterialBody>;
 export const ZTruststoreMaterialBody = z
   .strictObject({
     truststore: ZPem.optional(),
-    pkcs12: z.string().max(1_400_000, "At most 1 MB").optional(),
+    pkcs12: ZBase64File.optional(),
     password: z.string().max(1024).default(""),
   })
   .refine((b) => (b.truststore === undefined) !== (b.pkcs12 === undefined), {
