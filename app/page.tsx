@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { listMyOrgs } from "@/lib/server/access";
-import { pageActor } from "@/lib/server/page-context";
+import { listMyOrgs } from "@/lib/server/access/require-org";
+import { pageActor } from "@/lib/server/faces/page";
 
 export default async function Home() {
   const orgs = await listMyOrgs(await pageActor());

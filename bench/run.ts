@@ -16,15 +16,15 @@ process.env.ADMIN_PASSWORD = "bench-password-123";
 process.env.PUBLIC_URL = BASE;
 
 const { migrate } = await import("@/lib/db-tools/migrate");
-const { bootstrap } = await import("@/lib/server/bootstrap");
-const { db } = await import("@/lib/server/db");
-const { createApiKey } = await import("@/lib/server/auth/api-keys");
-const { createSession } = await import("@/lib/server/auth/sessions");
-const { toColumns } = await import("@/lib/server/tls-client-profiles");
+const { bootstrap } = await import("@/lib/server/install/bootstrap");
+const { db } = await import("@/lib/server/platform/db");
+const { createApiKey } = await import("@/lib/server/access/api-keys");
+const { createSession } = await import("@/lib/server/access/sessions");
+const { toColumns } = await import("@/lib/server/profiles/client-profiles");
 const { CLIENT_PROFILE_DEFAULTS } = await import("@/lib/tls/client-profile-schema");
-const { SESSION_COOKIE } = await import("@/lib/server/config");
-const { createKeystore } = await import("@/lib/server/keystores");
-const { systemContext } = await import("@/lib/server/access");
+const { SESSION_COOKIE } = await import("@/lib/server/platform/config");
+const { createKeystore } = await import("@/lib/server/stores/keystores");
+const { systemContext } = await import("@/lib/server/access/require-org");
 const { issue } = await import("@/lib/crypto/pki");
 const { importTimings } = await import("./import-timings");
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { AppError } from "@/lib/errors";
-import { currentActor, safeAction } from "@/lib/server/action";
-import { createApiKey, revokeApiKey } from "@/lib/server/auth/api-keys";
+import { currentActor, safeAction } from "@/lib/server/faces/action";
+import { createApiKey, revokeApiKey } from "@/lib/server/access/api-keys";
 
 async function signedIn() {
   const actor = await currentActor();

@@ -3,10 +3,10 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/errors";
-import { safeAction } from "@/lib/server/action";
-import { deleteSession } from "@/lib/server/auth/sessions";
-import { signIn } from "@/lib/server/auth/sign-in";
-import { SESSION_COOKIE } from "@/lib/server/config";
+import { safeAction } from "@/lib/server/faces/action";
+import { deleteSession } from "@/lib/server/access/sessions";
+import { signIn } from "@/lib/server/access/sign-in";
+import { SESSION_COOKIE } from "@/lib/server/platform/config";
 
 async function clientMeta() {
   const h = await headers();

@@ -1,8 +1,8 @@
 "use server";
 
 import type { ActionResult } from "@/lib/errors";
-import { orgAction } from "@/lib/server/action";
-import { uploadFromForm } from "@/lib/server/form-upload";
+import { orgAction } from "@/lib/server/faces/action";
+import { uploadFromForm } from "@/lib/server/faces/form-upload";
 import {
   createKeystore,
   deleteKeystores,
@@ -10,7 +10,7 @@ import {
   previewKeystore,
   replaceKeystoreMaterial,
   updateKeystore,
-} from "@/lib/server/keystores";
+} from "@/lib/server/stores/keystores";
 import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
 
 /** Verifies an upload and returns what would be stored; nothing is written. */

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { orgAction } from "@/lib/server/action";
-import { addMember, assignRole, createRole } from "@/lib/server/members";
+import { orgAction } from "@/lib/server/faces/action";
+import { addMember, assignRole, createRole } from "@/lib/server/access/members";
 
 export async function createRoleAction(org: string, values: unknown) {
   const result = await orgAction("createRole", org, "members:manage", (ctx) => createRole(ctx, values));

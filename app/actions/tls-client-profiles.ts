@@ -1,13 +1,13 @@
 "use server";
 
 import type { ActionResult } from "@/lib/errors";
-import { orgAction } from "@/lib/server/action";
+import { orgAction } from "@/lib/server/faces/action";
 import {
   createClientProfile,
   deleteClientProfiles,
   updateClientProfile,
   type ClientProfileDto,
-} from "@/lib/server/tls-client-profiles";
+} from "@/lib/server/profiles/client-profiles";
 
 export async function createClientProfileAction(org: string, values: unknown): Promise<ActionResult<ClientProfileDto>> {
   return orgAction("createClientProfile", org, "settings:manage", (ctx) => createClientProfile(ctx, values));

@@ -1,13 +1,13 @@
 "use server";
 
 import type { ActionResult } from "@/lib/errors";
-import { orgAction } from "@/lib/server/action";
+import { orgAction } from "@/lib/server/faces/action";
 import {
   createServerProfile,
   deleteServerProfiles,
   type ServerProfileDto,
   updateServerProfile,
-} from "@/lib/server/tls-server-profiles";
+} from "@/lib/server/profiles/server-profiles";
 
 export async function createServerProfileAction(org: string, values: unknown): Promise<ActionResult<ServerProfileDto>> {
   return orgAction("createServerProfile", org, "settings:manage", (ctx) => createServerProfile(ctx, values));

@@ -1,8 +1,8 @@
 "use server";
 
 import type { ActionResult } from "@/lib/errors";
-import { orgAction } from "@/lib/server/action";
-import { uploadFromForm } from "@/lib/server/form-upload";
+import { orgAction } from "@/lib/server/faces/action";
+import { uploadFromForm } from "@/lib/server/faces/form-upload";
 import {
   addTruststoreCertificates,
   createTruststore,
@@ -11,7 +11,7 @@ import {
   previewTruststore,
   removeTruststoreCertificate,
   updateTruststore,
-} from "@/lib/server/truststores";
+} from "@/lib/server/stores/truststores";
 import type { TruststoreDto, TruststorePreview } from "@/lib/tls/store-dto";
 
 export async function previewTruststoreAction(org: string, form: FormData): Promise<ActionResult<TruststorePreview>> {

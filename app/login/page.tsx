@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { currentActor } from "@/lib/server/action";
+import { currentActor } from "@/lib/server/faces/action";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -3,7 +3,7 @@
 import { Button, CodeSnippet, InlineNotification, Modal, Stack, TextInput } from "@/components/carbon";
 import { useState, useTransition } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/actions/api-keys";
-import type { ApiKeyDto } from "@/lib/server/auth/api-keys";
+import type { ApiKeyDto } from "@/lib/server/access/api-keys";
 
 export function ApiKeysManager({ keys }: { keys: ApiKeyDto[] }) {
   const [pending, startTransition] = useTransition();

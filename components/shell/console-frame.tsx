@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { hasPermission } from "@/lib/auth/permissions";
-import { listMyOrgs } from "@/lib/server/access";
-import { pageActor } from "@/lib/server/page-context";
+import { listMyOrgs } from "@/lib/server/access/require-org";
+import { pageActor } from "@/lib/server/faces/page";
 import { AppShell } from "./app-shell";
 
 /** Server side of the shell: only the user's own organizations, and nav entries their role allows. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { providerOf, sqlitePath } from "@/lib/server/db-url";
+import { providerOf, sqlitePath } from "@/lib/server/platform/db-url";
 import { openEngine } from "./schema-engine";
 import { migrationsDir } from "./schema-source";
 

@@ -5,7 +5,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import { providerOf, sqlitePath, type DbProvider } from "@/lib/server/db-url";
+import { providerOf, sqlitePath, type DbProvider } from "@/lib/server/platform/db-url";
 import { datamodelFor } from "./schema-source";
 
 type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");

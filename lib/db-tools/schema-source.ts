@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DbProvider } from "@/lib/server/db-url";
+import type { DbProvider } from "@/lib/server/platform/db-url";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const PROVIDERS: DbProvider[] = ["sqlite", "postgresql"];

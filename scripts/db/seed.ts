@@ -1,5 +1,5 @@
 /** First-start seeding: the owner account and the organizations (see lib/server/bootstrap.ts). */
-import { bootstrap } from "@/lib/server/bootstrap";
+import { bootstrap } from "@/lib/server/install/bootstrap";
 
 const result = await bootstrap();
 console.log(result.created ? result.message : "seed: database already initialised");

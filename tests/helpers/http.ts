@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from "@/lib/server/config";
+import { SESSION_COOKIE } from "@/lib/server/platform/config";
 
 export type Auth = { bearer: string } | { session: string } | null;
 

@@ -1,4 +1,4 @@
-import { requireOrg } from "@/lib/server/access";
+import { requireOrg } from "@/lib/server/access/require-org";
 import type { buildWorld, Principal } from "./world";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -1,5 +1,5 @@
 import { issue, type IssuedPair } from "@/lib/crypto/pki";
-import type { MaterialUpload } from "@/lib/server/keystores";
+import type { MaterialUpload } from "@/lib/server/stores/keystores";
 
 /** A small PKI for tests: one CA, and uploads shaped as the data layer takes them. */
 export const now = new Date();

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/platform/db";
 
 /** Everything a write could touch, to prove a refused request changed nothing. */
 export async function dbSnapshot() {

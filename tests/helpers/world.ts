@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { createApiKey, revokeApiKey } from "@/lib/server/auth/api-keys";
-import { hashPassword } from "@/lib/server/auth/password";
-import { createSession } from "@/lib/server/auth/sessions";
-import { db } from "@/lib/server/db";
-import { createOrganization } from "@/lib/server/orgs";
+import { createApiKey, revokeApiKey } from "@/lib/server/access/api-keys";
+import { hashPassword } from "@/lib/server/access/password";
+import { createSession } from "@/lib/server/access/sessions";
+import { db } from "@/lib/server/platform/db";
+import { createOrganization } from "@/lib/server/access/orgs";
 
 export const PRINCIPALS = ["owner", "orgAdmin", "customManage", "customView", "member", "otherOrgAdmin"] as const;
 export type Principal = (typeof PRINCIPALS)[number];

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { actorFromApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/auth/api-keys";
-import { actorFromSessionToken, deleteSession } from "@/lib/server/auth/sessions";
-import { signIn } from "@/lib/server/auth/sign-in";
-import { SIGN_IN_LIMITS } from "@/lib/server/auth/rate-limit";
-import { bootstrap } from "@/lib/server/bootstrap";
-import { db } from "@/lib/server/db";
+import { actorFromApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/access/api-keys";
+import { actorFromSessionToken, deleteSession } from "@/lib/server/access/sessions";
+import { signIn } from "@/lib/server/access/sign-in";
+import { SIGN_IN_LIMITS } from "@/lib/server/access/rate-limit";
+import { bootstrap } from "@/lib/server/install/bootstrap";
+import { db } from "@/lib/server/platform/db";
 import { buildWorld } from "../helpers/world";
 
 let world: Awaited<ReturnType<typeof buildWorld>>;

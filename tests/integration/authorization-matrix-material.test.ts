@@ -36,10 +36,10 @@ import {
   updateServerProfileAction,
 } from "@/app/actions/tls-server-profiles";
 import { issue } from "@/lib/crypto/pki";
-import { db } from "@/lib/server/db";
-import { createKeystore } from "@/lib/server/keystores";
-import { createServerProfile } from "@/lib/server/tls-server-profiles";
-import { createTruststore } from "@/lib/server/truststores";
+import { db } from "@/lib/server/platform/db";
+import { createKeystore } from "@/lib/server/stores/keystores";
+import { createServerProfile } from "@/lib/server/profiles/server-profiles";
+import { createTruststore } from "@/lib/server/stores/truststores";
 import { DEFAULT_CIPHERS } from "@/lib/tls/ciphers";
 import { ctx, request, type Auth } from "../helpers/http";
 import { contextFor } from "../helpers/org-context";

@@ -8,8 +8,8 @@ import {
   updateClientProfileAction,
 } from "@/app/actions/tls-client-profiles";
 import { addMemberAction, assignRoleAction, createRoleAction } from "@/app/actions/members";
-import { db } from "@/lib/server/db";
-import { createClientProfile } from "@/lib/server/tls-client-profiles";
+import { db } from "@/lib/server/platform/db";
+import { createClientProfile } from "@/lib/server/profiles/client-profiles";
 import { ctx, request, type Auth } from "../helpers/http";
 import { contextFor } from "../helpers/org-context";
 import { actAs } from "../helpers/request-state";

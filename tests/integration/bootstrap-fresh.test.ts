@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { signIn } from "@/lib/server/auth/sign-in";
-import { listMyOrgs } from "@/lib/server/access";
-import { actorFromSessionToken } from "@/lib/server/auth/sessions";
-import { bootstrap } from "@/lib/server/bootstrap";
-import { db } from "@/lib/server/db";
+import { signIn } from "@/lib/server/access/sign-in";
+import { listMyOrgs } from "@/lib/server/access/require-org";
+import { actorFromSessionToken } from "@/lib/server/access/sessions";
+import { bootstrap } from "@/lib/server/install/bootstrap";
+import { db } from "@/lib/server/platform/db";
 
 describe("first start", () => {
   it("creates the owner and the admin and sample organizations, and prints a generated password once", async () => {

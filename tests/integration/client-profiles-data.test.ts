@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db";
-import { toAppError } from "@/lib/server/to-app-error";
+import { db } from "@/lib/server/platform/db";
+import { toAppError } from "@/lib/server/platform/to-app-error";
 import {
   createClientProfile,
   deleteClientProfiles,
@@ -9,7 +9,7 @@ import {
   getClientProfileVersions,
   listClientProfiles,
   updateClientProfile,
-} from "@/lib/server/tls-client-profiles";
+} from "@/lib/server/profiles/client-profiles";
 import { TLS13_CIPHERS } from "@/lib/tls/ciphers";
 import { ZListQuery } from "@/lib/tls/list-query";
 import { contextFor } from "../helpers/org-context";

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as collection from "@/app/api/orgs/[org]/tls-client-profiles/route";
 import { createClientProfileAction } from "@/app/actions/tls-client-profiles";
 import { GENERIC_MESSAGE } from "@/lib/errors";
-import { db } from "@/lib/server/db";
-import { logger } from "@/lib/server/logger";
+import { db } from "@/lib/server/platform/db";
+import { logger } from "@/lib/server/platform/logger";
 import { ctx, request } from "../helpers/http";
 import { actAs } from "../helpers/request-state";
 import { buildWorld } from "../helpers/world";
@@ -48,7 +48,7 @@ describe("unexpected errors", () => {
   it("the logger redacts secrets whatever the caller passes", async () => {
     const lines: string[] = [];
     const { default: pino } = await import("pino");
-    const { REDACT_PATHS } = await import("@/lib/server/logger");
+    const { REDACT_PATHS } = await import("@/lib/server/platform/logger");
     const l = pino({ redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, { write: (s: string) => lines.push(s) });
     l.info(
       { password: "hunter2", headers: { authorization: "Bearer tlsc_x", cookie: "s=1" }, user: { token: "t" } },

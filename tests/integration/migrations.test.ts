@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db-tools/migrate";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/platform/db";
 
 describe("migrations through the WebAssembly schema engine", () => {
   it("recorded the committed migrations in _prisma_migrations, and re-running applies nothing", async () => {

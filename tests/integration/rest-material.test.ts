@@ -8,7 +8,7 @@ import * as material from "@/app/api/orgs/[org]/keystores/[name]/material/route"
 import * as truststores from "@/app/api/orgs/[org]/truststores/route";
 import * as serverProfiles from "@/app/api/orgs/[org]/tls-server-profiles/route";
 import * as clientProfiles from "@/app/api/orgs/[org]/tls-client-profiles/route";
-import { ensureDefaults } from "@/lib/server/defaults";
+import { ensureDefaults } from "@/lib/server/install/defaults";
 import { ctx, request, type Auth } from "../helpers/http";
 import { contextFor } from "../helpers/org-context";
 import { leaf, testCa } from "../helpers/pki";

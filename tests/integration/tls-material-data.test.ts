@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issue } from "@/lib/crypto/pki";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db";
-import { ensureDefaults } from "@/lib/server/defaults";
+import { db } from "@/lib/server/platform/db";
+import { ensureDefaults } from "@/lib/server/install/defaults";
 import {
   createKeystore,
   deleteKeystores,
@@ -17,10 +17,10 @@ import {
   listKeystores,
   replaceKeystoreMaterial,
   updateKeystore,
-} from "@/lib/server/keystores";
-import { createClientProfile, deleteClientProfiles, updateClientProfile } from "@/lib/server/tls-client-profiles";
-import { profileMaterial } from "@/lib/server/tls-material";
-import { createServerProfile, getServerProfile, updateServerProfile } from "@/lib/server/tls-server-profiles";
+} from "@/lib/server/stores/keystores";
+import { createClientProfile, deleteClientProfiles, updateClientProfile } from "@/lib/server/profiles/client-profiles";
+import { profileMaterial } from "@/lib/server/profiles/tls-material";
+import { createServerProfile, getServerProfile, updateServerProfile } from "@/lib/server/profiles/server-profiles";
 import {
   addTruststoreCertificates,
   createTruststore,
@@ -28,11 +28,11 @@ import {
   duplicateTruststore,
   getTruststore,
   removeTruststoreCertificate,
-} from "@/lib/server/truststores";
-import { toAppError } from "@/lib/server/to-app-error";
+} from "@/lib/server/stores/truststores";
+import { toAppError } from "@/lib/server/platform/to-app-error";
 import { DEFAULT_CIPHERS } from "@/lib/tls/ciphers";
 import { DEFAULT_PROTOCOLS } from "@/lib/tls/protocols";
-import { clientTlsOptions, serverTlsOptions } from "@/lib/tls/node-tls-options";
+import { clientTlsOptions, serverTlsOptions } from "@/lib/server/profiles/node-tls-options";
 import { ZStoreListQuery } from "@/lib/tls/store-schema";
 import { contextFor } from "../helpers/org-context";
 import { keystoreUpload, leaf, pemUpload, testCa } from "../helpers/pki";

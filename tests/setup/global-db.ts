@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { execFileSync } from "node:child_process";
-import { PG_BASE_DB, SQLITE_BASE, TEST_POSTGRES_URL, pgUrl } from "./db-names";
+import { PG_BASE_DB, PG_PREFIX, SQLITE_BASE, TEST_POSTGRES_URL, pgUrl } from "./db-names";
 
 /**
  * Migrates one base database through the real migration path (the WebAssembly engine); each test file then gets
@@ -23,14 +23,14 @@ export default async function setup(project: TestProject) {
     await admin.connect().catch((e: Error) => {
       throw new Error(`Postgres is not reachable at ${TEST_POSTGRES_URL} (${e.message}); run scripts/provision.sh`);
     });
-    await dropMatching(admin, "tls_console_test_%");
+    await dropMatching(admin, `${PG_PREFIX}%`);
     await admin.query(`CREATE DATABASE ${PG_BASE_DB}`);
     migrate(pgUrl(PG_BASE_DB));
     await admin.end();
     return async () => {
       const c = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await c.connect();
-      await dropMatching(c, "tls_console_test_%");
+      await dropMatching(c, `${PG_PREFIX}%`);
       await c.end();
     };
   }

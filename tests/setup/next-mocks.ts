@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import { SESSION_COOKIE } from "@/lib/server/config";
+import { SESSION_COOKIE } from "@/lib/server/platform/config";
 import { requestState } from "../helpers/request-state";
 
 // Server actions read the session from next/headers; tests choose whose cookie is "sent" via requestState.

@@ -1,22 +1,20 @@
 import Database from "better-sqlite3";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll } from "vitest";
-import { PG_BASE_DB, SQLITE_BASE, TEST_POSTGRES_URL, pgUrl } from "./db-names";
+import { PG_BASE_DB, PG_PREFIX, SQLITE_BASE, SQLITE_PREFIX, TEST_POSTGRES_URL, pgUrl } from "./db-names";
 
 const id = randomBytes(6).toString("hex");
 
 if (process.env.TEST_DB_PROVIDER === "postgresql") {
-  const name = `tls_console_test_${id}`;
+  const name = `${PG_PREFIX}${id}`;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_BASE_DB}`);
   await admin.end();
   process.env.DATABASE_URL = pgUrl(name);
 } else {
-  const file = join(tmpdir(), `tls-console-test-${id}.db`);
+  const file = `${SQLITE_PREFIX}${id}.db`;
   // VACUUM INTO reads through the WAL, so the copy holds everything the migration wrote.
   const base = new Database(SQLITE_BASE, { readonly: true });
   base.exec(`VACUUM INTO '${file}'`);
@@ -25,6 +23,6 @@ if (process.env.TEST_DB_PROVIDER === "postgresql") {
 }
 
 afterAll(async () => {
-  const { db } = await import("@/lib/server/db");
+  const { db } = await import("@/lib/server/platform/db");
   await db().$disconnect();
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadMasterKey, parseMasterKey } from "@/lib/server/crypto/master-key";
+import { loadMasterKey, parseMasterKey } from "@/lib/server/platform/master-key";
 
 describe("master key", () => {
   it("is generated once into the data folder with mode 0600, then read back", () => {

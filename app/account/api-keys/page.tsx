@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ApiKeysManager } from "@/components/account/api-keys-manager";
-import { listApiKeys } from "@/lib/server/auth/api-keys";
-import { pageActor } from "@/lib/server/page-context";
+import { listApiKeys } from "@/lib/server/access/api-keys";
+import { pageActor } from "@/lib/server/faces/page";
 
 export const metadata: Metadata = { title: "API keys" };
 

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { pageOrg } from "@/lib/server/page-context";
+import { pageOrg } from "@/lib/server/faces/page";
 
 /** An organization's home is its TLS page when the role may see it, else Members for those who manage them. */
 export default async function OrgHome({ params }: { params: Promise<{ org: string }> }) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { MembersManager } from "@/components/members/members-manager";
-import { listMembers, listRoles } from "@/lib/server/members";
-import { pageOrg } from "@/lib/server/page-context";
+import { listMembers, listRoles } from "@/lib/server/access/members";
+import { pageOrg } from "@/lib/server/faces/page";
 
 export const metadata: Metadata = { title: "Members & roles" };
 

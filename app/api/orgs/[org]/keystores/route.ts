@@ -1,7 +1,7 @@
-import { etag } from "@/lib/server/api/body";
-import { json, orgRoute, readJson } from "@/lib/server/api/handler";
-import { keystoreBody } from "@/lib/server/api/material-body";
-import { createKeystore, listKeystores } from "@/lib/server/keystores";
+import { etag } from "@/lib/server/faces/rest/body";
+import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
+import { keystoreBody } from "@/lib/server/faces/rest/material-body";
+import { createKeystore, listKeystores } from "@/lib/server/stores/keystores";
 import { ZStoreListQuery } from "@/lib/tls/store-schema";
 
 export const GET = orgRoute("settings:view", async (ctx, req) => {

@@ -1,6 +1,6 @@
-import { orgRoute, json, readJson } from "@/lib/server/api/handler";
-import { withoutReadOnly, etag } from "@/lib/server/api/body";
-import { createClientProfile, listClientProfiles } from "@/lib/server/tls-client-profiles";
+import { orgRoute, json, readJson } from "@/lib/server/faces/rest/handler";
+import { withoutReadOnly, etag } from "@/lib/server/faces/rest/body";
+import { createClientProfile, listClientProfiles } from "@/lib/server/profiles/client-profiles";
 import { ZListQuery } from "@/lib/tls/list-query";
 
 export const GET = orgRoute("settings:view", async (ctx, req) => {

@@ -1,6 +1,6 @@
-import { etag, withoutReadOnly } from "@/lib/server/api/body";
-import { json, orgRoute, readJson } from "@/lib/server/api/handler";
-import { createServerProfile, listServerProfiles } from "@/lib/server/tls-server-profiles";
+import { etag, withoutReadOnly } from "@/lib/server/faces/rest/body";
+import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
+import { createServerProfile, listServerProfiles } from "@/lib/server/profiles/server-profiles";
 import { ZListQuery } from "@/lib/tls/list-query";
 
 export const GET = orgRoute("settings:view", async (ctx, req) => {

@@ -1,7 +1,7 @@
-import { etag } from "@/lib/server/api/body";
-import { json, orgRoute, readJson } from "@/lib/server/api/handler";
-import { truststoreBody } from "@/lib/server/api/material-body";
-import { createTruststore, listTruststores } from "@/lib/server/truststores";
+import { etag } from "@/lib/server/faces/rest/body";
+import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
+import { truststoreBody } from "@/lib/server/faces/rest/material-body";
+import { createTruststore, listTruststores } from "@/lib/server/stores/truststores";
 import { ZStoreListQuery } from "@/lib/tls/store-schema";
 
 export const GET = orgRoute("settings:view", async (ctx, req) => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { pageOrg } from "@/lib/server/page-context";
+import { pageOrg } from "@/lib/server/faces/page";
 
 /**
  * The permission check sits above loading.tsx's Suspense boundary: once streaming has begun the status is 200, and

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import type { ListPageProps } from "@/lib/tls/list-page";
 import { ClientProfilesTable } from "@/components/tls/client-profiles-table";
 import { hasPermission } from "@/lib/auth/permissions";
-import { pageOrg } from "@/lib/server/page-context";
-import { listClientProfiles } from "@/lib/server/tls-client-profiles";
+import { pageOrg } from "@/lib/server/faces/page";
+import { listClientProfiles } from "@/lib/server/profiles/client-profiles";
 import { queryFromSearchParams, ZListQuery } from "@/lib/tls/list-query";
 
 export const metadata: Metadata = { title: "TLS client profiles" };

@@ -1,6 +1,6 @@
-import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/api/body";
-import { json, orgRoute, readJson } from "@/lib/server/api/handler";
-import { deleteKeystores, getKeystore, updateKeystore } from "@/lib/server/keystores";
+import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/faces/rest/body";
+import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
+import { deleteKeystores, getKeystore, updateKeystore } from "@/lib/server/stores/keystores";
 
 type Params = { org: string; name: string };
 

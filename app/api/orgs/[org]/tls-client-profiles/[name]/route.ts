@@ -1,5 +1,5 @@
-import { orgRoute, json } from "@/lib/server/api/handler";
-import { getClientProfileVersions } from "@/lib/server/tls-client-profiles";
+import { orgRoute, json } from "@/lib/server/faces/rest/handler";
+import { getClientProfileVersions } from "@/lib/server/profiles/client-profiles";
 
 /** Without a version, API Connect answers with the collection of every version of the name. */
 export const GET = orgRoute<{ org: string; name: string }>("settings:view", async (ctx, _req, { name }) =>

@@ -1,5 +1,5 @@
-import { json, orgRoute } from "@/lib/server/api/handler";
-import { getServerProfileVersions } from "@/lib/server/tls-server-profiles";
+import { json, orgRoute } from "@/lib/server/faces/rest/handler";
+import { getServerProfileVersions } from "@/lib/server/profiles/server-profiles";
 
 /** Without a version, API Connect answers with the collection of every version of the name. */
 export const GET = orgRoute<{ org: string; name: string }>("settings:view", async (ctx, _req, { name }) =>

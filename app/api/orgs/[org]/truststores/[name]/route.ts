@@ -1,6 +1,6 @@
-import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/api/body";
-import { json, orgRoute, readJson } from "@/lib/server/api/handler";
-import { deleteTruststores, getTruststore, updateTruststore } from "@/lib/server/truststores";
+import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/faces/rest/body";
+import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
+import { deleteTruststores, getTruststore, updateTruststore } from "@/lib/server/stores/truststores";
 
 type Params = { org: string; name: string };
 

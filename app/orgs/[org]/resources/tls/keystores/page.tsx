@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import type { ListPageProps } from "@/lib/tls/list-page";
 import { KeystoresTable } from "@/components/tls/keystores-table";
 import { hasPermission } from "@/lib/auth/permissions";
-import { listKeystores } from "@/lib/server/keystores";
-import { pageOrg } from "@/lib/server/page-context";
+import { listKeystores } from "@/lib/server/stores/keystores";
+import { pageOrg } from "@/lib/server/faces/page";
 import { queryFromSearchParams } from "@/lib/tls/list-query";
 import { ZStoreListQuery } from "@/lib/tls/store-schema";
 

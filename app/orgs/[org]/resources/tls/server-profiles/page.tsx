@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import type { ListPageProps } from "@/lib/tls/list-page";
 import { ServerProfilesTable } from "@/components/tls/server-profiles-table";
 import { hasPermission } from "@/lib/auth/permissions";
-import { pageOrg } from "@/lib/server/page-context";
-import { listServerProfiles } from "@/lib/server/tls-server-profiles";
+import { pageOrg } from "@/lib/server/faces/page";
+import { listServerProfiles } from "@/lib/server/profiles/server-profiles";
 import { queryFromSearchParams, ZListQuery } from "@/lib/tls/list-query";
 
 export const metadata: Metadata = { title: "TLS server profiles" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import type { ListPageProps } from "@/lib/tls/list-page";
 import { TruststoresTable } from "@/components/tls/truststores-table";
 import { hasPermission } from "@/lib/auth/permissions";
-import { listTruststores } from "@/lib/server/truststores";
-import { pageOrg } from "@/lib/server/page-context";
+import { listTruststores } from "@/lib/server/stores/truststores";
+import { pageOrg } from "@/lib/server/faces/page";
 import { queryFromSearchParams } from "@/lib/tls/list-query";
 import { ZStoreListQuery } from "@/lib/tls/store-schema";
 

@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/server/api/handler";
-import { keystoreChainPem } from "@/lib/server/keystores";
+import { orgRoute } from "@/lib/server/faces/rest/handler";
+import { keystoreChainPem } from "@/lib/server/stores/keystores";
 
 /** The public certificate chain only; the private key has no download route at all. */
 export const GET = orgRoute<{ org: string; name: string }>("settings:view", async (ctx, _req, { name }) => {

@@ -1,6 +1,6 @@
-import { etag } from "@/lib/server/api/body";
-import { json, orgRoute } from "@/lib/server/api/handler";
-import { duplicateKeystore } from "@/lib/server/keystores";
+import { etag } from "@/lib/server/faces/rest/body";
+import { json, orgRoute } from "@/lib/server/faces/rest/handler";
+import { duplicateKeystore } from "@/lib/server/stores/keystores";
 
 /** "Duplicate to customize": the same key and chain under `<name>-copy`, editable even when the source is a default. */
 export const POST = orgRoute<{ org: string; name: string }>("settings:manage", async (ctx, _req, { name }) => {

@@ -1,7 +1,7 @@
-import { etag, expectedRowVersion } from "@/lib/server/api/body";
-import { json, orgRoute, readJson } from "@/lib/server/api/handler";
-import { keystoreBody } from "@/lib/server/api/material-body";
-import { replaceKeystoreMaterial } from "@/lib/server/keystores";
+import { etag, expectedRowVersion } from "@/lib/server/faces/rest/body";
+import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
+import { keystoreBody } from "@/lib/server/faces/rest/material-body";
+import { replaceKeystoreMaterial } from "@/lib/server/stores/keystores";
 
 /** Rotation: new key and chain under the same name (same body as create, without title/name/summary). */
 export const PUT = orgRoute<{ org: string; name: string }>("settings:manage", async (ctx, req, { name }) => {

@@ -1,6 +1,6 @@
-import { orgRoute, json, readJson } from "@/lib/server/api/handler";
-import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/api/body";
-import { deleteClientProfiles, getClientProfile, updateClientProfile } from "@/lib/server/tls-client-profiles";
+import { orgRoute, json, readJson } from "@/lib/server/faces/rest/handler";
+import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/faces/rest/body";
+import { deleteClientProfiles, getClientProfile, updateClientProfile } from "@/lib/server/profiles/client-profiles";
 
 type Params = { org: string; name: string; version: string };
 

@@ -1,6 +1,6 @@
-import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/api/body";
-import { json, orgRoute, readJson } from "@/lib/server/api/handler";
-import { deleteServerProfiles, getServerProfile, updateServerProfile } from "@/lib/server/tls-server-profiles";
+import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/faces/rest/body";
+import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
+import { deleteServerProfiles, getServerProfile, updateServerProfile } from "@/lib/server/profiles/server-profiles";
 
 type Params = { org: string; name: string; version: string };
 

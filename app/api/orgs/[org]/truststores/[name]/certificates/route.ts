@@ -1,7 +1,7 @@
-import { etag, expectedRowVersion } from "@/lib/server/api/body";
-import { json, orgRoute, readJson } from "@/lib/server/api/handler";
-import { truststoreBody } from "@/lib/server/api/material-body";
-import { addTruststoreCertificates } from "@/lib/server/truststores";
+import { etag, expectedRowVersion } from "@/lib/server/faces/rest/body";
+import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
+import { truststoreBody } from "@/lib/server/faces/rest/material-body";
+import { addTruststoreCertificates } from "@/lib/server/stores/truststores";
 
 /** Adds certificates (same body as create, without title/name/summary); duplicates are merged. */
 export const POST = orgRoute<{ org: string; name: string }>("settings:manage", async (ctx, req, { name }) => {

@@ -1,6 +1,6 @@
-import { etag } from "@/lib/server/api/body";
-import { json, orgRoute } from "@/lib/server/api/handler";
-import { duplicateTruststore } from "@/lib/server/truststores";
+import { etag } from "@/lib/server/faces/rest/body";
+import { json, orgRoute } from "@/lib/server/faces/rest/handler";
+import { duplicateTruststore } from "@/lib/server/stores/truststores";
 
 /** "Duplicate to customize": the same certificates under `<name>-copy`. */
 export const POST = orgRoute<{ org: string; name: string }>("settings:manage", async (ctx, _req, { name }) => {

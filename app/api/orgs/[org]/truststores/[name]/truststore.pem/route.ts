@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/server/api/handler";
-import { truststorePem } from "@/lib/server/truststores";
+import { orgRoute } from "@/lib/server/faces/rest/handler";
+import { truststorePem } from "@/lib/server/stores/truststores";
 
 export const GET = orgRoute<{ org: string; name: string }>("settings:view", async (ctx, _req, { name }) => {
   return new Response(await truststorePem(ctx, name), {

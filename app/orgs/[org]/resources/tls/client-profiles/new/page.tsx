@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ClientProfileForm } from "@/components/tls/client-profile-form";
-import { keystoreChoices } from "@/lib/server/keystores";
-import { orNotFound, pageOrg } from "@/lib/server/page-context";
-import { getClientProfile } from "@/lib/server/tls-client-profiles";
-import { truststoreChoices } from "@/lib/server/truststores";
+import { keystoreChoices } from "@/lib/server/stores/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { getClientProfile } from "@/lib/server/profiles/client-profiles";
+import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { CLIENT_PROFILE_DEFAULTS } from "@/lib/tls/client-profile-schema";
 import { duplicateOf } from "@/lib/tls/duplicate";
 import { formValuesOf } from "@/lib/tls/profile-form-values";

@@ -6,8 +6,8 @@ import { MaterialWarnings } from "@/components/tls/material-warnings";
 import { StoreActions } from "@/components/tls/store-actions";
 import { UsedBy } from "@/components/tls/used-by";
 import { hasPermission } from "@/lib/auth/permissions";
-import { getKeystore } from "@/lib/server/keystores";
-import { orNotFound, pageOrg } from "@/lib/server/page-context";
+import { getKeystore } from "@/lib/server/stores/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 
 export const metadata: Metadata = { title: "Keystore" };
 

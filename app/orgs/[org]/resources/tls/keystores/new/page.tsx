@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MaterialUploadForm } from "@/components/tls/material-upload-form";
-import { pageOrg } from "@/lib/server/page-context";
+import { pageOrg } from "@/lib/server/faces/page";
 
 export const metadata: Metadata = { title: "Create keystore" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
-import { keystoreChoices } from "@/lib/server/keystores";
-import { orNotFound, pageOrg } from "@/lib/server/page-context";
-import { getServerProfile } from "@/lib/server/tls-server-profiles";
-import { truststoreChoices } from "@/lib/server/truststores";
+import { keystoreChoices } from "@/lib/server/stores/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { getServerProfile } from "@/lib/server/profiles/server-profiles";
+import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { duplicateOf } from "@/lib/tls/duplicate";
 import { serverFormValuesOf } from "@/lib/tls/profile-form-values";
 import { SERVER_PROFILE_DEFAULTS } from "@/lib/tls/server-profile-schema";

@@ -7,8 +7,8 @@ import { RemoveCertificateButton } from "@/components/tls/remove-certificate-but
 import { StoreActions } from "@/components/tls/store-actions";
 import { UsedBy } from "@/components/tls/used-by";
 import { hasPermission } from "@/lib/auth/permissions";
-import { orNotFound, pageOrg } from "@/lib/server/page-context";
-import { getTruststore } from "@/lib/server/truststores";
+import { orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { getTruststore } from "@/lib/server/stores/truststores";
 
 export const metadata: Metadata = { title: "Truststore" };
 

@@ -1,6 +1,6 @@
-import { etag, expectedRowVersion } from "@/lib/server/api/body";
-import { json, orgRoute } from "@/lib/server/api/handler";
-import { removeTruststoreCertificate } from "@/lib/server/truststores";
+import { etag, expectedRowVersion } from "@/lib/server/faces/rest/body";
+import { json, orgRoute } from "@/lib/server/faces/rest/handler";
+import { removeTruststoreCertificate } from "@/lib/server/stores/truststores";
 
 type Params = { org: string; name: string; fingerprint: string };
 

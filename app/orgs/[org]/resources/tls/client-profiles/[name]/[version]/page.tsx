@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ClientProfileForm } from "@/components/tls/client-profile-form";
 import { hasPermission } from "@/lib/auth/permissions";
-import { keystoreChoices } from "@/lib/server/keystores";
-import { orNotFound, pageOrg } from "@/lib/server/page-context";
-import { getClientProfile } from "@/lib/server/tls-client-profiles";
-import { truststoreChoices } from "@/lib/server/truststores";
+import { keystoreChoices } from "@/lib/server/stores/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { getClientProfile } from "@/lib/server/profiles/client-profiles";
+import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { formValuesOf } from "@/lib/tls/profile-form-values";
 
 export const metadata: Metadata = { title: "TLS client profile" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { MaterialUploadForm } from "@/components/tls/material-upload-form";
-import { getKeystore } from "@/lib/server/keystores";
-import { orNotFound, pageOrg } from "@/lib/server/page-context";
+import { getKeystore } from "@/lib/server/stores/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 
 export const metadata: Metadata = { title: "Replace key and certificates" };
 

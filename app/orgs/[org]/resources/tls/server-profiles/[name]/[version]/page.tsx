@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
 import { hasPermission } from "@/lib/auth/permissions";
-import { keystoreChoices } from "@/lib/server/keystores";
-import { orNotFound, pageOrg } from "@/lib/server/page-context";
-import { getServerProfile } from "@/lib/server/tls-server-profiles";
-import { truststoreChoices } from "@/lib/server/truststores";
+import { keystoreChoices } from "@/lib/server/stores/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { getServerProfile } from "@/lib/server/profiles/server-profiles";
+import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { serverFormValuesOf } from "@/lib/tls/profile-form-values";
 
 export const metadata: Metadata = { title: "TLS server profile" };

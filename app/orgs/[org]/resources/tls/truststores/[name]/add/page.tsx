@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { MaterialUploadForm } from "@/components/tls/material-upload-form";
-import { orNotFound, pageOrg } from "@/lib/server/page-context";
-import { getTruststore } from "@/lib/server/truststores";
+import { orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { getTruststore } from "@/lib/server/stores/truststores";
 
 export const metadata: Metadata = { title: "Add certificates" };
 

@@ -1,0 +1,50 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { parseStoreRef, STORE_PATH, type StoreKind } from "@/lib/tls/store-ref";
+import type { OrgContext } from "@/lib/server/access/require-org";
+import { publicUrl } from "@/lib/server/platform/config";
+import type { Db } from "@/lib/server/platform/db";
+
+export type { StoreKind };
+
+export const storeUrl = (orgName: string, kind: StoreKind, name: string) =>
+  `${publicUrl()}/api/orgs/${orgName}/${STORE_PATH[kind]}/${name}`;
+
+/** Rows read with this include carry the names needed to write `keystore_url` and `truststore_url`. */
+export const WITH_STORES = { keystore: { select: { name: true } }, truststore: { select: { name: true } } } as const;
+
+/**
+ * Resolves a `keystore_url` / `truststore_url` (or a bare name) to the store's id, only within the
+ * caller's organization: a URL naming another organization is refused, not followed.
+ */
+export async function resolveStoreRef(
+  tx: Pick<Db, "keystore" | "truststore">,
+  ctx: OrgContext,
+  kind: StoreKind,
+  ref: string | null | undefined,
+): Promise<string | null> {
+  if (!ref) return null;
+  const field = `${kind}_url`;
+  const { org = ctx.org.name, name } = parseStoreRef(kind, ref);
+  const refuse = (message: string) => new AppError("VALIDATION", message, [{ field, message }]);
+  if (org !== ctx.org.name) throw refuse(`The ${kind} must belong to this organization (${ctx.org.name}).`);
+  const where = { orgId_name: { orgId: ctx.org.id, name } };
+  const row =
+    kind === "keystore"
+      ? await tx.keystore.findUnique({ where, select: { id: true } })
+      : await tx.truststore.findUnique({ where, select: { id: true } });
+  if (!row) throw refuse(`No ${kind} named "${name}" in this organization.`);
+  return row.id;
+}
+
+/** Both references of a profile, resolved to ids. */
+export async function storeIds(
+  tx: Pick<Db, "keystore" | "truststore">,
+  ctx: OrgContext,
+  refs: { keystore_url?: string | null; truststore_url?: string | null },
+): Promise<{ keystoreId: string | null; truststoreId: string | null }> {
+  return {
+    keystoreId: await resolveStoreRef(tx, ctx, "keystore", refs.keystore_url),
+    truststoreId: await resolveStoreRef(tx, ctx, "truststore", refs.truststore_url),
+  };
+}

@@ -1,0 +1,341 @@
+import "server-only";
+import { verifyTruststore, type TruststoreMaterial } from "@/lib/crypto/truststore-rules";
+import { AppError } from "@/lib/errors";
+import { ZName } from "@/lib/tls/client-profile-schema";
+import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
+import type { TruststoreDto, TruststorePreview } from "@/lib/tls/store-dto";
+import {
+  STORE_SORT_FIELDS,
+  type StoreListQuery,
+  ZFingerprint,
+  ZStoreMetaCreate,
+  ZStoreMetaPatch,
+} from "@/lib/tls/store-schema";
+import type { OrgContext } from "@/lib/server/access/require-org";
+import { audit, diff, removed } from "@/lib/server/platform/audit";
+import { certificateColumns, certificateDto, infoDto, storedWarnings } from "@/lib/server/stores/certificates";
+import { publicUrl } from "@/lib/server/platform/config";
+import { db, type Db } from "@/lib/server/platform/db";
+import { dependantsOf, inUse, protectedDefault } from "@/lib/server/stores/dependants";
+import type { MaterialUpload } from "@/lib/server/stores/keystores";
+import { importRefusal } from "@/lib/server/stores/material-errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/platform/prisma-errors";
+import { changeOf } from "@/lib/server/profiles/shared";
+
+export const TARGET = "truststore";
+
+type Row = Awaited<ReturnType<ReturnType<typeof db>["truststore"]["findFirstOrThrow"]>>;
+type CertRow = Parameters<typeof certificateDto>[0];
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type CertificateUpload = Omit<MaterialUpload, "allowExpired">;
+
+function toDto(
+  orgName: string,
+  row: Row & { _count?: { certificates: number } },
+  certificates?: CertRow[],
+  usedBy?: TruststoreDto["used_by"],
+): TruststoreDto {
+  const orgUrl = `${publicUrl()}/api/orgs/${orgName}`;
+  return {
+    type: "truststore",
+    id: row.id,
+    name: row.name,
+    title: row.title,
+    summary: row.summary,
+    not_after: row.notAfter?.toISOString() ?? null,
+    certificate_count: certificates?.length ?? row._count?.certificates ?? 0,
+    is_default: row.isDefault,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    updated_by: row.updatedBy,
+    row_version: row.rowVersion,
+    url: `${orgUrl}/truststores/${row.name}`,
+    org_url: orgUrl,
+    ...(certificates ? { certificates: certificates.map(certificateDto) } : {}),
+    ...(usedBy ? { used_by: usedBy } : {}),
+  };
+}
+
+function verify(upload: CertificateUpload): TruststoreMaterial {
+  try {
+    return verifyTruststore(upload.files, upload.password, new Date());
+  } catch (e) {
+    importRefusal(e, upload.fileField);
+  }
+}
+
+export function previewTruststore(_ctx: OrgContext, upload: CertificateUpload): TruststorePreview {
+  const m = verify(upload);
+  return { certificates: m.certificates.map((c, i) => infoDto(c, i)), warnings: m.warnings };
+}
+
+const searchText = (title: string, name: string, summary: string) => [title, name, summary].join(" ").toLowerCase();
+const clash = (name: string) =>
+  new AppError("CONFLICT", `A truststore named "${name}" already exists.`, [
+    { field: "name", message: `"${name}" is taken. Choose another name.` },
+  ]);
+
+function auditable(row: Row, fingerprints: string[]) {
+  return { title: row.title, summary: row.summary, certificates: fingerprints };
+}
+
+/** Keeps the earliest expiry in the row, for the table and for expiry monitoring. */
+async function refreshExpiry(tx: Tx, id: string) {
+  const first = await tx.certificate.findFirst({
+    where: { truststoreId: id },
+    orderBy: { notAfter: "asc" },
+    select: { notAfter: true },
+  });
+  await tx.truststore.update({ where: { id }, data: { notAfter: first?.notAfter ?? null } });
+}
+
+const certsOf = (tx: Pick<Db, "certificate">, id: string) =>
+  tx.certificate.findMany({ where: { truststoreId: id }, orderBy: { position: "asc" } });
+
+export async function createTruststore(
+  ctx: OrgContext,
+  rawMeta: unknown,
+  upload: CertificateUpload,
+  isDefault = false,
+): Promise<TruststoreDto> {
+  const meta = ZStoreMetaCreate.parse(rawMeta);
+  const m = verify(upload);
+  try {
+    return await db().$transaction(async (tx) => {
+      if (
+        await tx.truststore.findUnique({
+          where: { orgId_name: { orgId: ctx.org.id, name: meta.name } },
+          select: { id: true },
+        })
+      )
+        throw clash(meta.name);
+      const row = await tx.truststore.create({
+        data: {
+          orgId: ctx.org.id,
+          ...meta,
+          isDefault,
+          searchText: searchText(meta.title, meta.name, meta.summary),
+          updatedBy: ctx.actor.email,
+          certificates: { create: m.certificates.map((c, i) => ({ orgId: ctx.org.id, ...certificateColumns(c, i) })) },
+        },
+      });
+      await refreshExpiry(tx, row.id);
+      const after = await tx.truststore.findUniqueOrThrow({ where: { id: row.id } });
+      await audit(
+        tx,
+        ctx,
+        "create",
+        { type: TARGET, name: row.name },
+        diff(
+          {},
+          auditable(
+            after,
+            m.certificates.map((c) => c.sha256),
+          ),
+        ),
+      );
+      return toDto(ctx.org.name, after, await certsOf(tx, row.id), []);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw clash(meta.name);
+    throw e;
+  }
+}
+
+export async function listTruststores(ctx: OrgContext, query: StoreListQuery) {
+  const where = { orgId: ctx.org.id, ...(query.q ? { searchText: { contains: query.q.toLowerCase() } } : {}) };
+  const [total, rows] = await db().$transaction([
+    db().truststore.count({ where }),
+    db().truststore.findMany({
+      where,
+      orderBy: [{ [STORE_SORT_FIELDS[query.sort]]: query.direction }, { name: query.direction }],
+      skip: query.offset,
+      take: query.limit,
+      include: { _count: { select: { certificates: true } } },
+    }),
+  ]);
+  return { total_results: total, results: rows.map((r) => toDto(ctx.org.name, r)) };
+}
+
+export async function truststoreChoices(ctx: OrgContext) {
+  return db().truststore.findMany({
+    where: { orgId: ctx.org.id },
+    select: { name: true, title: true },
+    orderBy: { title: "asc" },
+  });
+}
+
+async function findRow(tx: Pick<Db, "truststore">, ctx: OrgContext, rawName: string): Promise<Row> {
+  const name = ZName.safeParse(rawName);
+  const row = name.success
+    ? await tx.truststore.findUnique({ where: { orgId_name: { orgId: ctx.org.id, name: name.data } } })
+    : null;
+  if (!row) throw new AppError("NOT_FOUND", `No truststore named "${rawName}".`);
+  return row;
+}
+
+export async function getTruststore(ctx: OrgContext, name: string): Promise<TruststoreDto> {
+  const row = await findRow(db(), ctx, name);
+  const [certificates, usedBy] = await Promise.all([
+    certsOf(db(), row.id),
+    dependantsOf(db(), { truststoreId: row.id }),
+  ]);
+  return { ...toDto(ctx.org.name, row, certificates, usedBy), warnings: storedWarnings(certificates, "truststore") };
+}
+
+export async function truststorePem(ctx: OrgContext, name: string): Promise<string> {
+  const row = await findRow(db(), ctx, name);
+  return (await certsOf(db(), row.id)).map((c) => c.pem).join("");
+}
+
+function stale(row: Row): AppError {
+  return new AppError(
+    "STALE",
+    `This truststore was changed by ${row.updatedBy} at ${row.updatedAt.toISOString()} — reload to see their changes.`,
+  );
+}
+
+/** Runs a change to an editable truststore under its row version, then audits and returns the new state. */
+async function change(
+  ctx: OrgContext,
+  name: string,
+  expectedRowVersion: number | undefined,
+  action: string,
+  apply: (tx: Tx, row: Row) => Promise<Partial<Pick<Row, "title" | "summary">>>,
+): Promise<TruststoreDto> {
+  return db().$transaction(async (tx) => {
+    const row = await findRow(tx, ctx, name);
+    if (row.isDefault) throw protectedDefault("truststore", name);
+    if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) throw stale(row);
+    const before = (await certsOf(tx, row.id)).map((c) => c.sha256);
+    const fields = await apply(tx, row);
+    const title = fields.title ?? row.title;
+    const summary = fields.summary ?? row.summary;
+    const { count } = await tx.truststore.updateMany({
+      where: { id: row.id, rowVersion: row.rowVersion },
+      data: {
+        title,
+        summary,
+        searchText: searchText(title, row.name, summary),
+        updatedBy: ctx.actor.email,
+        rowVersion: { increment: 1 },
+      },
+    });
+    if (count === 0) throw stale(await tx.truststore.findUniqueOrThrow({ where: { id: row.id } }));
+    await refreshExpiry(tx, row.id);
+    const after = await tx.truststore.findUniqueOrThrow({ where: { id: row.id } });
+    const certificates = await certsOf(tx, row.id);
+    await audit(
+      tx,
+      ctx,
+      action,
+      { type: TARGET, name },
+      diff(
+        auditable(row, before),
+        auditable(
+          after,
+          certificates.map((c) => c.sha256),
+        ),
+      ),
+    );
+    return toDto(ctx.org.name, after, certificates);
+  });
+}
+
+export function updateTruststore(ctx: OrgContext, name: string, rawPatch: unknown, expectedRowVersion?: number) {
+  const patch = ZStoreMetaPatch.parse(changeOf(rawPatch, name));
+  return change(ctx, name, expectedRowVersion, "update", async () => patch);
+}
+
+/** Adds certificates; one already present (same SHA-256) is merged, not duplicated. */
+export function addTruststoreCertificates(
+  ctx: OrgContext,
+  name: string,
+  upload: CertificateUpload,
+  expectedRowVersion?: number,
+) {
+  const m = verify(upload);
+  return change(ctx, name, expectedRowVersion, "add-certificates", async (tx, row) => {
+    const existing = await certsOf(tx, row.id);
+    const known = new Set(existing.map((c) => c.sha256));
+    const next = existing.reduce((max, c) => Math.max(max, c.position + 1), 0);
+    const fresh = m.certificates.filter((c) => !known.has(c.sha256));
+    await tx.certificate.createMany({
+      data: fresh.map((c, i) => ({ orgId: ctx.org.id, truststoreId: row.id, ...certificateColumns(c, next + i) })),
+    });
+    return {};
+  });
+}
+
+export function removeTruststoreCertificate(
+  ctx: OrgContext,
+  name: string,
+  rawFingerprint: string,
+  expectedRowVersion?: number,
+) {
+  const fingerprint = ZFingerprint.parse(rawFingerprint).toUpperCase();
+  return change(ctx, name, expectedRowVersion, "remove-certificate", async (tx, row) => {
+    const certs = await certsOf(tx, row.id);
+    const target = certs.find((c) => c.sha256 === fingerprint);
+    if (!target)
+      throw new AppError("NOT_FOUND", `The truststore "${name}" holds no certificate with fingerprint ${fingerprint}.`);
+    if (certs.length === 1)
+      throw new AppError(
+        "CONFLICT",
+        "A truststore needs at least one certificate; add another before removing this one, or delete the truststore.",
+      );
+    await tx.certificate.delete({ where: { id: target.id } });
+    return {};
+  });
+}
+
+export async function deleteTruststores(ctx: OrgContext, names: string[]): Promise<number> {
+  if (!Array.isArray(names) || names.length === 0 || names.length > 100)
+    throw new AppError("VALIDATION", "Name 1 to 100 truststores to delete.");
+  try {
+    return await db().$transaction(async (tx) => {
+      for (const name of names) {
+        const row = await findRow(tx, ctx, String(name));
+        if (row.isDefault) throw protectedDefault("truststore", row.name);
+        const dependants = await dependantsOf(tx, { truststoreId: row.id });
+        if (dependants.length) throw inUse("truststore", row.name, dependants);
+        const fingerprints = (await certsOf(tx, row.id)).map((c) => c.sha256);
+        await tx.truststore.delete({ where: { id: row.id } });
+        await audit(tx, ctx, "delete", { type: TARGET, name: row.name }, removed(auditable(row, fingerprints)));
+      }
+      return names.length;
+    });
+  } catch (e) {
+    if (isForeignKeyViolation(e))
+      throw new AppError(
+        "CONFLICT",
+        "A profile started using this truststore while it was being deleted; nothing was deleted.",
+      );
+    throw e;
+  }
+}
+
+/** Server-side only: the CA certificates for building TLS options. */
+export async function truststoreCertificates(orgId: string, id: string): Promise<string[]> {
+  const certs = await db().certificate.findMany({
+    where: { truststoreId: id, orgId },
+    orderBy: { position: "asc" },
+    select: { pem: true },
+  });
+  return certs.map((c) => c.pem);
+}
+
+/** "Duplicate to customize": the same certificates under a new name. */
+export async function duplicateTruststore(ctx: OrgContext, name: string): Promise<TruststoreDto> {
+  const source = await findRow(db(), ctx, name);
+  const pem = (await certsOf(db(), source.id)).map((c) => c.pem).join("");
+  const exists = (candidate: string) =>
+    db()
+      .truststore.count({ where: { orgId: ctx.org.id, name: candidate } })
+      .then((n) => n > 0);
+  return createTruststore(
+    ctx,
+    { title: copyTitle(source.title), name: await freeCopyName(source.name, exists), summary: source.summary },
+    { files: [{ name: "copy.pem", bytes: Buffer.from(pem) }], password: "", fileField: () => "file" },
+  );
+}
