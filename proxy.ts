@@ -1,9 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { trustedProxies } from "@/lib/server/access/client-ip";
+import { servedOverHttps } from "@/lib/server/platform/config";
 
 /**
  * Stamps each request with an id (logged with unexpected errors, shown to users) and a CSP nonce: Next adds the
  * nonce to its own scripts when it finds the policy on the request. Inline style attributes (Carbon uses a few)
  * cannot carry a nonce, hence 'unsafe-inline' for styles only.
+ *
+ * It also guards the client address (ADR 014): Next fills X-Forwarded-For with the socket's peer address only
+ * when the request has none, so with no trusted proxy a client-sent copy is dropped here and Next writes the
+ * real one before the page, action or route runs. HSTS is set here, not in next.config.js, because headers()
+ * there is fixed at build time while PUBLIC_URL is read at start.
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
@@ -25,9 +32,11 @@ export function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("x-request-id", requestId);
   headers.set("content-security-policy", csp);
+  if (trustedProxies() === 0) headers.delete("x-forwarded-for");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
+  if (servedOverHttps()) response.headers.set("strict-transport-security", "max-age=31536000");
   return response;
 }
 

@@ -1,10 +1,18 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/platform/db";
-import { burnPasswordCheck, verifyPassword } from "@/lib/server/access/password";
-import { clearFailures, isLimited, recordFailure, SIGN_IN_LIMITS } from "@/lib/server/access/rate-limit";
-import { createSession } from "@/lib/server/access/sessions";
+import { auditAccount } from "@/lib/server/platform/audit";
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from "@/lib/server/access/password";
+import {
+  endStreak,
+  purgeStaleLimits,
+  refundIpAttempt,
+  reserveIpAttempt,
+  reservePairAttempt,
+} from "@/lib/server/access/rate-limit";
+import { createSession, purgeEndedSessions } from "@/lib/server/access/sessions";
 
 export const ZSignIn = z.object({
   email: z.string().trim().toLowerCase().email("Enter an email address"),
@@ -12,23 +20,53 @@ export const ZSignIn = z.object({
 });
 
 const WRONG = "Incorrect email or password.";
-const LIMITED = "Too many failed sign-in attempts. Wait 15 minutes and try again.";
 
-/** One generic message for an unknown account and a wrong password; failures count per account and per IP. */
-export async function signIn(input: unknown, meta: { ip: string; userAgent?: string }) {
+/** The typed refusal says when to come back, in words a person can act on. */
+export function retryMessage(retryAt: number, now = Date.now()): string {
+  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed sign-in attempts. Try again in ${wait}.`;
+}
+
+export interface SignInMeta {
+  ip: string;
+  userAgent?: string;
+  requestId?: string;
+}
+
+/**
+ * One generic message for an unknown account and a wrong password. Each attempt is reserved against its IP
+ * and its (account, IP) pair before any password is checked (ADR 014): a stranger's failures slow down only
+ * that stranger, never the owner signing in from elsewhere.
+ */
+export async function signIn(input: unknown, meta: SignInMeta) {
   const { email, password } = ZSignIn.parse(input);
-  const accountKey = `account:${email}`;
+  const requestId = meta.requestId ?? randomUUID();
   const ipKey = `ip:${meta.ip}`;
-  if ((await isLimited(accountKey, SIGN_IN_LIMITS.account.max)) || (await isLimited(ipKey, SIGN_IN_LIMITS.ip.max))) {
-    throw new AppError("RATE_LIMITED", LIMITED);
+  const pairKey = `pair:${email}|${meta.ip}`;
+
+  const byIp = await reserveIpAttempt(ipKey);
+  if (!byIp.ok) throw new AppError("RATE_LIMITED", retryMessage(byIp.retryAt));
+  const byPair = await reservePairAttempt(pairKey);
+  if (!byPair.ok) {
+    await refundIpAttempt(ipKey);
+    throw new AppError("RATE_LIMITED", retryMessage(byPair.retryAt));
   }
+
   const user = await db().user.findUnique({ where: { email } });
   const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
+  // Verified attempts (never refused ones, which must stay cheap) sweep what has ended, on whichever instance.
+  await Promise.all([purgeStaleLimits(), purgeEndedSessions()]);
+  const seen = { ip: { to: meta.ip }, user_agent: { to: meta.userAgent?.slice(0, 256) } };
   if (!user || !ok) {
-    await recordFailure(accountKey, SIGN_IN_LIMITS.account.windowMs);
-    await recordFailure(ipKey, SIGN_IN_LIMITS.ip.windowMs);
+    await auditAccount(user?.id ?? null, "sign_in_failed", { email, requestId, changes: seen });
     throw new AppError("UNAUTHENTICATED", WRONG);
   }
-  await clearFailures(accountKey);
-  return createSession(user.id, meta);
+  await Promise.all([endStreak(pairKey), refundIpAttempt(ipKey)]);
+  if (needsRehash(user.passwordHash)) {
+    await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  }
+  const session = await createSession(user.id, meta);
+  await auditAccount(user.id, "sign_in", { email, requestId, changes: seen });
+  return session;
 }

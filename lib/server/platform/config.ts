@@ -5,6 +5,31 @@ export function publicUrl(): string {
   return (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
 }
 
-export const SESSION_COOKIE = "tls_console_session";
+/** Served over https (PUBLIC_URL says so, also behind a TLS-terminating proxy): Secure cookies and HSTS. */
+export function servedOverHttps(url = publicUrl()): boolean {
+  return url.startsWith("https:");
+}
+
+/**
+ * Over https the cookie takes the `__Host-` prefix: browsers then accept it only with Secure, Path=/ and no
+ * Domain, so no sibling host or plain-http page can plant or overwrite a session.
+ */
+export function sessionCookieName(url = publicUrl()): string {
+  return servedOverHttps(url) ? "__Host-tls_console_session" : "tls_console_session";
+}
+
+export const SESSION_COOKIE = sessionCookieName();
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** SESSION_IDLE_MINUTES: a session unused this long ends, whatever its absolute expiry (default 30). */
+export function sessionIdleMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.SESSION_IDLE_MINUTES?.trim();
+  if (!raw) return 30 * 60_000;
+  const minutes = Number(raw);
+  if (!Number.isInteger(minutes) || minutes < 1) {
+    throw new Error(`SESSION_IDLE_MINUTES must be a whole number of minutes (1 or more), not "${raw}"`);
+  }
+  return minutes * 60_000;
+}
+
 export const MAX_BODY_BYTES = 1024 * 1024;

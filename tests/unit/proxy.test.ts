@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import { proxy } from "@/proxy";
+
+/** The request headers proxy.ts hands on to the app, as Next encodes them in the middleware response. */
+function forwarded(response: Response): Map<string, string> {
+  const names = (response.headers.get("x-middleware-override-headers") ?? "").split(",").filter(Boolean);
+  return new Map(names.map((n) => [n, response.headers.get(`x-middleware-request-${n}`) ?? ""]));
+}
+
+const spoofed = () => new NextRequest("http://127.0.0.1:3000/login", { headers: { "x-forwarded-for": "6.6.6.6" } });
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("proxy", () => {
+  it("drops a client-sent X-Forwarded-For when no proxy is trusted, so Next writes the socket address", () => {
+    vi.stubEnv("TRUSTED_PROXIES", "");
+    expect(forwarded(proxy(spoofed())).has("x-forwarded-for")).toBe(false);
+  });
+
+  it("keeps X-Forwarded-For for the app to read when proxies are trusted", () => {
+    vi.stubEnv("TRUSTED_PROXIES", "1");
+    expect(forwarded(proxy(spoofed())).get("x-forwarded-for")).toBe("6.6.6.6");
+  });
+
+  it("sends HSTS only when PUBLIC_URL is https", () => {
+    vi.stubEnv("PUBLIC_URL", "https://console.example.com");
+    expect(proxy(spoofed()).headers.get("strict-transport-security")).toBe("max-age=31536000");
+    vi.stubEnv("PUBLIC_URL", "http://127.0.0.1:3000");
+    expect(proxy(spoofed()).headers.get("strict-transport-security")).toBeNull();
+  });
+});
