@@ -15,7 +15,7 @@ import {
 import { createSession, purgeEndedSessions } from "@/lib/server/access/sessions";
 
 export const ZSignIn = z.object({
-  email: z.string().trim().toLowerCase().email("Enter an email address"),
+  email: z.string().trim().toLowerCase().max(254, "Enter an email address").email("Enter an email address"),
   password: z.string().min(1, "Enter your password").max(1024),
 });
 
