@@ -156,9 +156,16 @@ test("sign-in failures counted on A make B refuse even the right password", asyn
   const [contextA, contextB] = await Promise.all([browser.newContext(), browser.newContext()]);
   try {
     const [pageA, pageB] = await Promise.all([contextA.newPage(), contextB.newPage()]);
-    // B's page is ready before the failures start, so its attempt follows A's refusal within moments.
     await Promise.all([pageA.goto(`${instanceA}/login`), pageB.goto(`${instanceB}/login`)]);
     const signInA = pageA.getByRole("button", { name: "Sign in" });
+    const signInB = pageB.getByRole("button", { name: "Sign in" });
+
+    // The control: before any failure, B accepts the right password.
+    await fillSignIn(pageB, SCALE_OWNER.password);
+    expect(await submitAction(pageB, () => signInB.click())).toMatchObject({ ok: true });
+    await contextB.clearCookies();
+    // B's page is ready before the failures start, so its attempt follows A's refusal within moments.
+    await pageB.goto(`${instanceB}/login`);
 
     // Bounded well above any limit the console sets, without depending on its numbers.
     let failures = 0;
@@ -175,7 +182,7 @@ test("sign-in failures counted on A make B refuse even the right password", asyn
     expect(failures).toBeGreaterThan(0);
 
     await fillSignIn(pageB, SCALE_OWNER.password);
-    const onB = await submitAction(pageB, () => pageB.getByRole("button", { name: "Sign in" }).click());
+    const onB = await submitAction(pageB, () => signInB.click());
     expect(onB).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     // Next's route announcer and Carbon's input counters are empty alerts; the refusal is the one with words.
     await expect(pageB.getByRole("alert").filter({ hasText: /\w/ })).toBeVisible();
