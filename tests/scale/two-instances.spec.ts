@@ -151,6 +151,16 @@ test("an edit through B makes A refuse a stale edit, and both serve the same pro
   expect(onA.url.startsWith(PUBLIC_URL)).toBe(true);
 });
 
+test("a private key sealed by one process is opened by the others: one MASTER_KEY", async () => {
+  const duplicate = (base: string, name: string) =>
+    api(base, `/api/orgs/admin/keystores/${name}/duplicate`, { method: "POST", headers: bearer(apiKey) });
+  // The installation's default keystore was sealed by the seed; duplicating opens its key and seals it again.
+  const onB = await duplicate(instanceB, "tls-server-keystore-default");
+  expect(onB.status).toBe(201);
+  const sealedByB = (await onB.json()).name;
+  expect((await duplicate(instanceA, sealedByB)).status).toBe(201);
+});
+
 // Last: it leaves the owner's sign-in limited for a while.
 test("sign-in failures counted on A make B refuse even the right password", async ({ browser }) => {
   const [contextA, contextB] = await Promise.all([browser.newContext(), browser.newContext()]);
