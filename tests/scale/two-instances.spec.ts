@@ -45,7 +45,8 @@ async function submitAction(on: Page, submit: () => Promise<void>) {
     const text = await answer;
     const ok = text.match(/"ok":(true|false)/)?.[1];
     if (!ok) throw new Error(`not an action result: ${text.slice(0, 200)}`);
-    return { ok: ok === "true", code: text.match(/"code":"([A-Z_]+)"/)?.[1], text };
+    const message = text.match(/"message":"((?:[^"\\]|\\.)*)"/)?.[1] ?? "";
+    return { ok: ok === "true", code: text.match(/"code":"([A-Z_]+)"/)?.[1], message, text };
   } finally {
     await on.unrouteAll({ behavior: "ignoreErrors" });
   }
@@ -161,8 +162,18 @@ test("a private key sealed by one process is opened by the others: one MASTER_KE
   expect((await duplicate(instanceA, sealedByB)).status).toBe(201);
 });
 
+/** The wait a sign-in refusal names ("… in 8 seconds", "… 15 minutes …"); one that names none counts as long. */
+function waitNamedIn(message: string): number {
+  const [, amount, unit] = message.match(/(\d+) (second|minute)/) ?? [];
+  return amount ? Number(amount) * (unit === "minute" ? 60_000 : 1_000) : Infinity;
+}
+
+// Long enough that B is asked well before A's refusal ends, even on a busy machine.
+const LONG_REFUSAL_MS = 6_000;
+
 // Last: it leaves the owner's sign-in limited for a while.
 test("sign-in failures counted on A make B refuse even the right password", async ({ browser }) => {
+  test.setTimeout(120_000);
   const [contextA, contextB] = await Promise.all([browser.newContext(), browser.newContext()]);
   try {
     const [pageA, pageB] = await Promise.all([contextA.newPage(), contextB.newPage()]);
@@ -174,24 +185,30 @@ test("sign-in failures counted on A make B refuse even the right password", asyn
     await fillSignIn(pageB, SCALE_OWNER.password);
     expect(await submitAction(pageB, () => signInB.click())).toMatchObject({ ok: true });
     await contextB.clearCookies();
-    // B's page is ready before the failures start, so its attempt follows A's refusal within moments.
+    // B's form waits filled in, so its attempt follows A's refusal within moments.
     await pageB.goto(`${instanceB}/login`);
-
-    // Bounded well above any limit the console sets, without depending on its numbers.
-    let failures = 0;
-    let refusedOnA: { ok: boolean; code?: string } = { ok: false };
-    for (; failures < 50; failures++) {
-      await fillSignIn(pageA, `wrong-password-${failures}`);
-      await expect(signInA).toBeEnabled();
-      refusedOnA = await submitAction(pageA, () => signInA.click());
-      expect(refusedOnA.ok).toBe(false);
-      if (refusedOnA.code === "RATE_LIMITED") break;
-      expect(refusedOnA.code).toBe("UNAUTHENTICATED");
-    }
-    expect(refusedOnA.code, "instance A never limited the failures").toBe("RATE_LIMITED");
-    expect(failures).toBeGreaterThan(0);
-
     await fillSignIn(pageB, SCALE_OWNER.password);
+
+    // Fail on A until A refuses for a while. A back-off may start short: sitting out a short refusal lets the next
+    // failure lengthen it. Bounded well above any limit the console sets, without depending on its numbers.
+    let failures = 0;
+    let refusalMs = 0;
+    for (let attempt = 0; attempt < 40 && refusalMs < LONG_REFUSAL_MS; attempt++) {
+      await fillSignIn(pageA, `wrong-password-${attempt}`);
+      await expect(signInA).toBeEnabled();
+      const onA = await submitAction(pageA, () => signInA.click());
+      expect(onA.ok).toBe(false);
+      if (onA.code === "UNAUTHENTICATED") {
+        failures++;
+        continue;
+      }
+      expect(onA.code).toBe("RATE_LIMITED");
+      refusalMs = waitNamedIn(onA.message);
+      if (refusalMs < LONG_REFUSAL_MS) await new Promise((resolve) => setTimeout(resolve, refusalMs + 500));
+    }
+    expect(failures).toBeGreaterThan(0);
+    expect(refusalMs, "instance A never refused for long").toBeGreaterThanOrEqual(LONG_REFUSAL_MS);
+
     const onB = await submitAction(pageB, () => signInB.click());
     expect(onB).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     // Next's route announcer and Carbon's input counters are empty alerts; the refusal is the one with words.
