@@ -1,24 +1,26 @@
 // Adds up the Vitest and Playwright JSON reports into the one closing line CI reads: "N passed, N failed".
+// Usage: node scripts/test-summary.mjs <report.json>... (each either a Vitest or a Playwright JSON report).
 import { existsSync, readFileSync } from "node:fs";
 
-const [vitestFile, playwrightFile] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
-let missing = 0;
 
-if (existsSync(vitestFile)) {
-  const v = JSON.parse(readFileSync(vitestFile, "utf8"));
-  passed += v.numPassedTests;
-  failed += v.numFailedTests + (v.numFailedTestSuites ?? 0);
-} else missing++;
+for (const file of process.argv.slice(2)) {
+  // A report that was never written is a suite that did not run: count it as a failure, never as a pass.
+  if (!existsSync(file)) {
+    failed++;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  if ("numPassedTests" in report) {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  } else {
+    passed += report.stats.expected + report.stats.flaky;
+    // A Playwright run that stopped before its tests (a failing beforeAll, a config error) reports them as errors.
+    failed += report.stats.unexpected + (report.errors?.length ?? 0);
+  }
+}
 
-if (existsSync(playwrightFile)) {
-  const p = JSON.parse(readFileSync(playwrightFile, "utf8"));
-  passed += p.stats.expected + p.stats.flaky;
-  failed += p.stats.unexpected;
-} else missing++;
-
-// A report that was never written is a suite that did not run: count it as a failure, never as a pass.
-failed += missing;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
