@@ -25,3 +25,12 @@ export async function deleteSession(token: string | undefined): Promise<void> {
   if (!token) return;
   await db().session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
+
+type Client = Pick<ReturnType<typeof db>, "session">;
+
+/** Ends every session of a user except the one holding `keepToken` (none kept when it is undefined). */
+export async function endSessionsOfUser(userId: string, keepToken?: string, client: Client = db()): Promise<void> {
+  await client.session.deleteMany({
+    where: { userId, ...(keepToken ? { tokenHash: { not: hashToken(keepToken) } } : {}) },
+  });
+}
