@@ -94,6 +94,9 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
             <Link href="/account/api-keys" onClick={() => setUserOpen(false)} className="cds--link">
               API keys
             </Link>
+            <Link href="/account/password" onClick={() => setUserOpen(false)} className="cds--link">
+              Password and sessions
+            </Link>
             <form action={signOutAction}>
               <Button type="submit" kind="secondary" size="sm">
                 Sign out
