@@ -60,7 +60,7 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
         </HeaderName>
         <HeaderNavigation aria-label="Organization">
           <HeaderMenu
-            aria-label={`Organization: ${currentOrg?.title ?? "choose"}`}
+            aria-label={currentOrg ? `Organization: ${currentOrg.title}` : "Choose organization"}
             menuLinkName={currentOrg?.title ?? "Choose organization"}
           >
             {orgs.map((o) => (

@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { changePasswordAction, signOutEverywhereAction } from "@/app/actions/account";
+import { acceptAsNewAccountAction, acceptInvitationAction } from "@/app/actions/invitations";
 import { assignRoleAction, inviteMemberAction } from "@/app/actions/members";
+import { createInvitation } from "@/lib/server/access/invitations";
+import { hashPassword } from "@/lib/server/access/password";
+import { requireOrg } from "@/lib/server/access/require-org";
 import { createSession } from "@/lib/server/access/sessions";
 import { db } from "@/lib/server/platform/db";
 import { actAs } from "../helpers/request-state";
@@ -107,4 +112,71 @@ describe("inviteMember: which roles each actor may invite with", () => {
       expect(await state()).toEqual(before);
     },
   );
+});
+
+describe("account and invitation actions: who may call", () => {
+  const person = async () => {
+    const user = await addUser("member");
+    return { user, token: (await createSession(user.id, {})).token };
+  };
+  const sessionsOf = (userId: string) => db().session.count({ where: { userId } });
+
+  it("changePassword: refused signed out; a signed-in person changes only their own", async () => {
+    const { user } = await person();
+    actAs(undefined);
+    const before = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    const body = { currentPassword: "x", newPassword: "a new long password" };
+    expect(await changePasswordAction(body)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+    const { user: self, token } = await person();
+    await db().user.update({ where: { id: self.id }, data: { passwordHash: await hashPassword("x") } });
+    actAs(token);
+    expect(await changePasswordAction(body)).toMatchObject({ ok: true });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+  });
+
+  it("signOutEverywhere: refused signed out; signed in, ends only the caller's sessions", async () => {
+    const { user, token } = await person();
+    const bystander = await person();
+    actAs(undefined);
+    expect(await signOutEverywhereAction()).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await sessionsOf(user.id)).toBe(1);
+    actAs(token);
+    await expect(signOutEverywhereAction()).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    expect(await sessionsOf(user.id)).toBe(0);
+    expect(await sessionsOf(bystander.user.id)).toBe(1);
+  });
+
+  it("acceptInvitation: refused signed out and for another account; the invited account joins", async () => {
+    const ownerCtx = await requireOrg(
+      { userId: sessions.owner.userId, email: "o", name: "o", via: "session" },
+      org.name,
+      "members:manage",
+      "r",
+    );
+    const invitee = await db().user.create({
+      data: { email: `joiner-${++seq}@example.com`, name: "J", passwordHash: "x" },
+    });
+    const token = (await createInvitation(ownerCtx, { email: invitee.email, role: "member" })).link.split(
+      "/invite/",
+    )[1]!;
+    const stranger = await person();
+    const before = await state();
+    actAs(undefined);
+    expect(await acceptInvitationAction(token)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    actAs(stranger.token);
+    expect(await acceptInvitationAction(token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await state()).toEqual(before);
+    actAs((await createSession(invitee.id, {})).token);
+    expect(await acceptInvitationAction(token)).toMatchObject({ ok: true, data: { org: org.name } });
+    expect(await roleOf(invitee.id)).toBe("member");
+  });
+
+  it("acceptAsNewAccount: the link is the credential; a made-up token changes nothing", async () => {
+    actAs(undefined);
+    const before = { ...(await state()), users: await db().user.count() };
+    const refused = await acceptAsNewAccountAction("made-up-token", { name: "N", password: "a long enough password" });
+    expect(refused).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect({ ...(await state()), users: await db().user.count() }).toEqual(before);
+  });
 });
