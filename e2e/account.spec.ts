@@ -60,7 +60,7 @@ test.describe.serial("Account: own password and sessions", () => {
     });
 
     await page.getByRole("button", { name: "User menu: Account Holder" }).click();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/login/);
     await signIn(page, email, SECOND);
     await expect(page).not.toHaveURL(/\/login/);

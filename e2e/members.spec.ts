@@ -73,7 +73,7 @@ test.describe.serial("Members: invitations and the role hierarchy", () => {
 
     await page.reload();
     await expect(page.getByRole("table", { name: "Pending invitations" })).not.toContainText(email);
-    await expect(page.getByRole("list", { name: "Members" })).toContainText(email);
+    await expect(page.getByRole("table", { name: "Members", exact: true })).toContainText(email);
   });
 
   test("a pending invitation is revoked after confirmation and its link stops working", async ({ page, browser }) => {

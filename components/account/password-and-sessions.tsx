@@ -6,6 +6,8 @@ import { changePasswordAction, signOutEverywhereAction } from "@/app/actions/acc
 import { useToast } from "@/components/ui/toasts";
 import type { FieldError } from "@/lib/errors";
 
+// Forms submit through onSubmit, not `action`: React resets a form after an action, which would wipe what
+// the person typed whenever the server refuses it.
 const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
 
 export function PasswordAndSessions({ email }: { email: string }) {
@@ -37,7 +39,15 @@ export function PasswordAndSessions({ email }: { email: string }) {
     <Stack gap={8}>
       <section aria-labelledby="password-title">
         <h2 id="password-title">Change your password</h2>
-        <form ref={form} action={change} noValidate className="inline-form">
+        <form
+          ref={form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            change(new FormData(e.currentTarget));
+          }}
+          noValidate
+          className="inline-form"
+        >
           <Stack gap={5}>
             {message && (
               <InlineNotification kind="error" title="Not changed" subtitle={message} hideCloseButton role="alert" />

@@ -6,6 +6,8 @@ import { useState, useTransition } from "react";
 import { acceptAsNewAccountAction, acceptInvitationAction } from "@/app/actions/invitations";
 import type { FieldError } from "@/lib/errors";
 
+// Forms submit through onSubmit, not `action`: React resets a form after an action, which would wipe what
+// the person typed whenever the server refuses it.
 const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
 
 /** A new person chooses their name and password; the server checks them (ZAcceptAsNewAccount). */
@@ -30,7 +32,13 @@ export function AcceptWithNewAccount({ token, email }: { token: string; email: s
     });
 
   return (
-    <form action={submit} noValidate>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(new FormData(e.currentTarget));
+      }}
+      noValidate
+    >
       <Stack gap={6}>
         {message && (
           <InlineNotification kind="error" title="Not accepted" subtitle={message} hideCloseButton role="alert" />

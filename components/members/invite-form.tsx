@@ -15,6 +15,8 @@ interface Created {
   expiresAt: string;
 }
 
+// Forms submit through onSubmit, not `action`: React resets a form after an action, which would wipe what
+// the person typed whenever the server refuses it.
 const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
 
 /**
@@ -52,7 +54,13 @@ export function InviteForm({ org, roles }: { org: string; roles: RoleOption[] })
           </Button>
         </div>
       ) : (
-        <form action={submit} className="inline-form">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit(new FormData(e.currentTarget));
+          }}
+          className="inline-form"
+        >
           <Stack gap={5}>
             <TextInput
               id="m-email"
