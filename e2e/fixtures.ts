@@ -58,6 +58,7 @@ export async function ensureViewerAndMember(page: Page) {
     const link = await inviteFromMembersPage(page, who.email, role);
     await acceptAsNewAccount(page, link, who.email.split("@")[0]!, who.password);
   }
+  await page.reload();
 }
 
 /** On the members page: invites an email and returns the one-time link the page shows. */
