@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changePasswordAction, signOutEverywhereAction } from "@/app/actions/account";
 import { acceptAsNewAccountAction, acceptInvitationAction } from "@/app/actions/invitations";
-import { assignRoleAction, inviteMemberAction } from "@/app/actions/members";
+import { assignRoleAction, createRoleAction, inviteMemberAction } from "@/app/actions/members";
 import { createInvitation } from "@/lib/server/access/invitations";
 import { hashPassword } from "@/lib/server/access/password";
 import { requireOrg } from "@/lib/server/access/require-org";
@@ -95,6 +95,21 @@ describe("assignRole: who may give which role to whom", () => {
       expect(await state()).toEqual(before);
     },
   );
+});
+
+describe("createRole: only with permissions the creator holds", () => {
+  it.each([
+    { actor: "people" as const, permissions: ["settings:manage"], ok: false },
+    { actor: "people" as const, permissions: ["members:manage"], ok: true },
+    { actor: "administrator" as const, permissions: ["settings:manage", "members:manage"], ok: true },
+  ])("$actor creates a role with $permissions", async ({ actor, permissions, ok }) => {
+    actAs(sessions[actor].token);
+    const before = { ...(await state()), roles: await db().role.count({ where: { orgId: org.id } }) };
+    const result = await createRoleAction(org.name, { name: `made-${++seq}`, title: "Made", permissions });
+    if (ok) return expect(result).toMatchObject({ ok: true });
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN", fieldErrors: [{ field: "permissions" }] });
+    expect({ ...(await state()), roles: await db().role.count({ where: { orgId: org.id } }) }).toEqual(before);
+  });
 });
 
 describe("inviteMember: which roles each actor may invite with", () => {
