@@ -58,7 +58,9 @@ export function MembersManager({
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [roleErrors, setRoleErrors] = useState<FieldError[]>([]);
-  const [perms, setPerms] = useState<Permission[]>(["settings:view"]);
+  const [perms, setPerms] = useState<Permission[]>(() =>
+    hasPermission(actorRole.permissions, "settings:view") ? ["settings:view"] : [],
+  );
   const roleTitle = (name: string) => roles.find((r) => r.name === name)?.title ?? name;
   // The server decides (role-hierarchy); the page only offers what it would allow.
   const rolesFor = (m: Member) => {
