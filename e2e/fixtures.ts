@@ -55,11 +55,36 @@ export async function ensureViewerAndMember(page: Page) {
     [MEMBER, "member"],
   ] as const) {
     if (await page.getByText(who.email, { exact: true }).count()) continue;
-    await page.getByLabel("Email").fill(who.email);
-    await page.getByLabel("Full name").fill(who.email.split("@")[0]);
-    await page.getByLabel("Initial password (new accounts only)").fill(who.password);
-    await page.locator("#m-role").selectOption(role);
-    await page.getByRole("button", { name: "Add member" }).click();
-    await expect(page.getByText(`${who.email} added`)).toBeVisible();
+    const link = await inviteFromMembersPage(page, who.email, role);
+    await acceptAsNewAccount(page, link, who.email.split("@")[0]!, who.password);
+  }
+  await page.reload();
+}
+
+/** On the members page: invites an email and returns the one-time link the page shows. */
+export async function inviteFromMembersPage(page: Page, email: string, role: string): Promise<string> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  const region = page.getByRole("region", { name: `Invitation link for ${email}` });
+  await expect(region).toBeVisible();
+  const link = (await region.locator("code").innerText()).trim();
+  await region.getByRole("button", { name: "Done, invite someone else" }).click();
+  return link;
+}
+
+/** Opens an invitation link in a fresh, signed-out browser context and creates the account. */
+export async function acceptAsNewAccount(page: Page, link: string, name: string, password: string) {
+  const context = await page.context().browser()!.newContext();
+  try {
+    const invitee = await context.newPage();
+    await invitee.goto(link);
+    await invitee.getByLabel("Your name").fill(name);
+    await invitee.getByLabel("Choose a password").fill(password);
+    await invitee.getByLabel("Repeat the password").fill(password);
+    await invitee.getByRole("button", { name: "Create account and join" }).click();
+    await invitee.waitForURL(/\/orgs\//);
+  } finally {
+    await context.close();
   }
 }

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/server/faces/action";
-import { addMember, assignRole, createRole } from "@/lib/server/access/members";
+import { assignRole, createRole } from "@/lib/server/access/members";
+import { createInvitation, revokeInvitation } from "@/lib/server/access/invitations";
 
 export async function createRoleAction(org: string, values: unknown) {
   const result = await orgAction("createRole", org, "members:manage", (ctx) => createRole(ctx, values));
@@ -16,8 +17,15 @@ export async function assignRoleAction(org: string, userId: string, role: string
   return result;
 }
 
-export async function addMemberAction(org: string, values: unknown) {
-  const result = await orgAction("addMember", org, "members:manage", (ctx) => addMember(ctx, values));
+/** The invitation link is in this one response and never again. */
+export async function inviteMemberAction(org: string, values: unknown) {
+  const result = await orgAction("inviteMember", org, "members:manage", (ctx) => createInvitation(ctx, values));
+  revalidatePath(`/orgs/${org}/members`);
+  return result;
+}
+
+export async function revokeInvitationAction(org: string, id: string) {
+  const result = await orgAction("revokeInvitation", org, "members:manage", (ctx) => revokeInvitation(ctx, id));
   revalidatePath(`/orgs/${org}/members`);
   return result;
 }

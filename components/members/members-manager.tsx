@@ -15,10 +15,14 @@ import {
   TextInput,
 } from "@/components/carbon";
 import { useState, useTransition } from "react";
-import { addMemberAction, assignRoleAction, createRoleAction } from "@/app/actions/members";
+import { assignRoleAction, createRoleAction } from "@/app/actions/members";
+import { InviteForm } from "@/components/members/invite-form";
+import { PendingInvitations } from "@/components/members/pending-invitations";
 import { useToast } from "@/components/ui/toasts";
-import { PERMISSION_LABELS, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { hasPermission, PERMISSION_LABELS, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { grantableRoles, grantRefusal, type RoleLike } from "@/lib/auth/role-hierarchy";
 import type { FieldError } from "@/lib/errors";
+import type { InvitationDto } from "@/lib/server/access/invitations";
 
 interface Member {
   userId: string;
@@ -39,19 +43,31 @@ export function MembersManager({
   org,
   members,
   roles,
+  invitations,
   selfId,
+  actorRole,
 }: {
   org: string;
   members: Member[];
   roles: Role[];
+  invitations: InvitationDto[];
   selfId: string;
+  actorRole: RoleLike;
 }) {
   const toast = useToast();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [roleErrors, setRoleErrors] = useState<FieldError[]>([]);
-  const [memberErrors, setMemberErrors] = useState<FieldError[]>([]);
-  const [perms, setPerms] = useState<Permission[]>(["settings:view"]);
+  const [perms, setPerms] = useState<Permission[]>(() =>
+    hasPermission(actorRole.permissions, "settings:view") ? ["settings:view"] : [],
+  );
+  const roleTitle = (name: string) => roles.find((r) => r.name === name)?.title ?? name;
+  // The server decides (role-hierarchy); the page only offers what it would allow.
+  const rolesFor = (m: Member) => {
+    const current = roles.find((r) => r.name === m.role);
+    if (!current || m.userId === selfId) return [];
+    return roles.filter((r) => r === current || !grantRefusal(actorRole, r, { current, self: false }));
+  };
 
   const changeRole = (userId: string, role: string) =>
     startTransition(async () => {
@@ -65,13 +81,6 @@ export function MembersManager({
       const r = await createRoleAction(org, { name: form.get("name"), title: form.get("title"), permissions: perms });
       setRoleErrors(r.ok ? [] : r.fieldErrors.length ? r.fieldErrors : [{ field: "name", message: r.message }]);
       if (r.ok) toast({ kind: "success", title: `Role ${r.data.title} created` });
-    });
-
-  const submitMember = (form: FormData) =>
-    startTransition(async () => {
-      const r = await addMemberAction(org, Object.fromEntries(form));
-      setMemberErrors(r.ok ? [] : r.fieldErrors.length ? r.fieldErrors : [{ field: "email", message: r.message }]);
-      if (r.ok) toast({ kind: "success", title: `${r.data.email} added` });
     });
 
   return (
@@ -104,19 +113,23 @@ export function MembersManager({
                 </StructuredListCell>
                 <StructuredListCell>{m.email}</StructuredListCell>
                 <StructuredListCell>
-                  <Select
-                    id={`role-${m.userId}`}
-                    labelText={`Role of ${m.email}`}
-                    hideLabel
-                    size="sm"
-                    defaultValue={m.role}
-                    disabled={pending}
-                    onChange={(e) => changeRole(m.userId, e.target.value)}
-                  >
-                    {roles.map((r) => (
-                      <SelectItem key={r.name} value={r.name} text={r.title} />
-                    ))}
-                  </Select>
+                  {rolesFor(m).length > 1 ? (
+                    <Select
+                      id={`role-${m.userId}`}
+                      labelText={`Role of ${m.email}`}
+                      hideLabel
+                      size="sm"
+                      defaultValue={m.role}
+                      disabled={pending}
+                      onChange={(e) => changeRole(m.userId, e.target.value)}
+                    >
+                      {rolesFor(m).map((r) => (
+                        <SelectItem key={r.name} value={r.name} text={r.title} />
+                      ))}
+                    </Select>
+                  ) : (
+                    roleTitle(m.role)
+                  )}
                 </StructuredListCell>
               </StructuredListRow>
             ))}
@@ -124,45 +137,8 @@ export function MembersManager({
         </StructuredListWrapper>
       </section>
 
-      <section aria-labelledby="add-member-title">
-        <h2 id="add-member-title">Add a member</h2>
-        <form action={submitMember} className="inline-form">
-          <Stack gap={5}>
-            <TextInput
-              id="m-email"
-              name="email"
-              type="email"
-              labelText="Email"
-              invalid={!!errorFor(memberErrors, "email")}
-              invalidText={errorFor(memberErrors, "email")}
-            />
-            <TextInput
-              id="m-name"
-              name="name"
-              labelText="Full name"
-              invalid={!!errorFor(memberErrors, "name")}
-              invalidText={errorFor(memberErrors, "name")}
-            />
-            <TextInput
-              id="m-password"
-              name="password"
-              type="password"
-              labelText="Initial password (new accounts only)"
-              helperText="At least 12 characters. Ignored when the email already has an account."
-              invalid={!!errorFor(memberErrors, "password")}
-              invalidText={errorFor(memberErrors, "password")}
-            />
-            <Select id="m-role" name="role" labelText="Role" defaultValue="member">
-              {roles.map((r) => (
-                <SelectItem key={r.name} value={r.name} text={r.title} />
-              ))}
-            </Select>
-            <Button type="submit" disabled={pending}>
-              Add member
-            </Button>
-          </Stack>
-        </form>
-      </section>
+      <InviteForm org={org} roles={grantableRoles(actorRole, roles)} />
+      <PendingInvitations org={org} invitations={invitations} roleTitle={roleTitle} />
 
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">Roles</h2>
@@ -195,7 +171,7 @@ export function MembersManager({
             />
             <fieldset className="cds--fieldset">
               <legend className="cds--label">Permissions</legend>
-              {PERMISSIONS.map((p) => (
+              {PERMISSIONS.filter((p) => hasPermission(actorRole.permissions, p)).map((p) => (
                 <Checkbox
                   key={p}
                   id={`perm-${p}`}

@@ -60,7 +60,7 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
         </HeaderName>
         <HeaderNavigation aria-label="Organization">
           <HeaderMenu
-            aria-label={`Organization: ${currentOrg?.title ?? "choose"}`}
+            aria-label={currentOrg ? `Organization: ${currentOrg.title}` : "Choose organization"}
             menuLinkName={currentOrg?.title ?? "Choose organization"}
           >
             {orgs.map((o) => (
@@ -93,6 +93,9 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
             <p className="user-panel__email">{user.email}</p>
             <Link href="/account/api-keys" onClick={() => setUserOpen(false)} className="cds--link">
               API keys
+            </Link>
+            <Link href="/account/password" onClick={() => setUserOpen(false)} className="cds--link">
+              Password and sessions
             </Link>
             <form action={signOutAction}>
               <Button type="submit" kind="secondary" size="sm">

@@ -7,9 +7,10 @@ import {
   deleteClientProfilesAction,
   updateClientProfileAction,
 } from "@/app/actions/tls-client-profiles";
-import { addMemberAction, assignRoleAction, createRoleAction } from "@/app/actions/members";
+import { assignRoleAction, createRoleAction, inviteMemberAction, revokeInvitationAction } from "@/app/actions/members";
 import { db } from "@/lib/server/platform/db";
 import { createClientProfile } from "@/lib/server/profiles/client-profiles";
+import { createInvitation, listInvitations } from "@/lib/server/access/invitations";
 import { ctx, request, type Auth } from "../helpers/http";
 import { contextFor } from "../helpers/org-context";
 import { actAs } from "../helpers/request-state";
@@ -31,6 +32,7 @@ const state = async () => ({
   profiles: await db().tlsClientProfile.findMany({ orderBy: { id: "asc" } }),
   roles: await db().role.count(),
   members: await db().membership.findMany({ orderBy: { id: "asc" } }),
+  invitations: await db().invitation.findMany({ orderBy: { id: "asc" } }),
   audit: await db().auditEvent.count(),
 });
 
@@ -99,7 +101,13 @@ describe.each(REST)("REST $name", ({ allowed, call }) => {
   });
 });
 
-type ActionCase = { name: string; allowed: Who[]; call: (t: Target) => Promise<{ ok: boolean; code?: string }> };
+type ActionCase = {
+  name: string;
+  allowed: Who[];
+  /** Makes what the call acts on (besides the profile target), before the state is compared. */
+  prepare?: () => Promise<string>;
+  call: (t: Target, prepared: string) => Promise<{ ok: boolean; code?: string }>;
+};
 const ACTIONS: ActionCase[] = [
   {
     name: "createClientProfile",
@@ -132,26 +140,31 @@ const ACTIONS: ActionCase[] = [
     call: () => assignRoleAction(world.org, world.users.member.userId, "member"),
   },
   {
-    name: "addMember",
+    name: "inviteMember",
     allowed: MEMBER_MANAGERS,
-    call: () =>
-      addMemberAction(world.org, {
-        email: `new-${++seq}@example.com`,
-        name: "New",
-        password: "a long enough password",
-        role: "member",
-      }),
+    call: () => inviteMemberAction(world.org, { email: `new-${++seq}@example.com`, role: "member" }),
+  },
+  {
+    name: "revokeInvitation",
+    allowed: MEMBER_MANAGERS,
+    prepare: async () => {
+      const owner = await contextFor(world, "owner");
+      const { email } = await createInvitation(owner, { email: `pending-${++seq}@example.com`, role: "member" });
+      return (await listInvitations(owner)).find((i) => i.email === email)!.id;
+    },
+    call: (_, id) => revokeInvitationAction(world.org, id),
   },
 ];
 
 const SESSION_PRINCIPALS: Who[] = [...PRINCIPALS, "anonymous"];
 
-describe.each(ACTIONS)("server action $name", ({ allowed, call }) => {
+describe.each(ACTIONS)("server action $name", ({ allowed, prepare, call }) => {
   it.each(SESSION_PRINCIPALS)("%s", async (who) => {
     const t = await target();
+    const prepared = (await prepare?.()) ?? "";
     actAs(who === "anonymous" || who === "revokedKey" ? undefined : world.users[who].session);
     const before = await state();
-    const result = await call(t);
+    const result = await call(t, prepared);
     if (allowed.includes(who)) {
       expect(result).toMatchObject({ ok: true });
       return;

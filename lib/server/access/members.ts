@@ -5,21 +5,15 @@ import { PERMISSIONS } from "@/lib/auth/permissions";
 import { ZName } from "@/lib/tls/client-profile-schema";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import { audit } from "@/lib/server/platform/audit";
-import { hashPassword } from "@/lib/server/access/password";
+import { grantRefusal, holdsAllOf } from "@/lib/auth/role-hierarchy";
 import { db } from "@/lib/server/platform/db";
+import { lockOrganization } from "@/lib/server/access/org-lock";
 import { isUniqueViolation } from "@/lib/server/platform/prisma-errors";
 
 export const ZRoleInput = z.strictObject({
   name: ZName,
   title: z.string().trim().min(1, "Title is required").max(64),
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
-});
-
-export const ZAddMember = z.strictObject({
-  email: z.string().trim().toLowerCase().email("Enter an email address"),
-  name: z.string().trim().min(1, "Name is required").max(128),
-  password: z.string().min(12, "At least 12 characters").max(1024),
-  role: ZName,
 });
 
 export async function listRoles(ctx: OrgContext) {
@@ -38,6 +32,11 @@ export async function listMembers(ctx: OrgContext) {
 
 export async function createRole(ctx: OrgContext, raw: unknown) {
   const input = ZRoleInput.parse(raw);
+  if (!holdsAllOf(ctx.role, { name: input.name, permissions: input.permissions.join(",") })) {
+    throw new AppError("FORBIDDEN", "You cannot create a role with permissions you do not hold.", [
+      { field: "permissions", message: "Includes a permission you do not hold" },
+    ]);
+  }
   try {
     return await db().$transaction(async (tx) => {
       const role = await tx.role.create({
@@ -56,21 +55,33 @@ export async function createRole(ctx: OrgContext, raw: unknown) {
   }
 }
 
-async function roleOrThrow(ctx: OrgContext, name: string) {
+export async function roleOrThrow(ctx: OrgContext, name: string) {
   const role = await db().role.findUnique({ where: { orgId_name: { orgId: ctx.org.id, name } } });
   if (!role) throw new AppError("VALIDATION", `No role named "${name}".`, [{ field: "role", message: "Unknown role" }]);
   return role;
 }
 
-/** The last owner cannot be demoted: an organization must always have someone who can manage it. */
+/**
+ * Changes a member's role within the hierarchy (docs/decisions/011). The organization row is locked first, so two
+ * owners demoting each other at once are serialized and the second one sees that only one owner is left.
+ */
 export async function assignRole(ctx: OrgContext, userId: string, roleName: string) {
   const role = await roleOrThrow(ctx, roleName);
   await db().$transaction(async (tx) => {
+    await lockOrganization(tx, ctx.org.id);
     const membership = await tx.membership.findUnique({
       where: { userId_orgId: { userId, orgId: ctx.org.id } },
       include: { role: true, user: true },
     });
     if (!membership) throw new AppError("NOT_FOUND", "That user is not a member of this organization.");
+    // The actor's role as of now, behind the lock: a concurrent change may just have demoted them.
+    const actor = await tx.membership.findUnique({
+      where: { userId_orgId: { userId: ctx.actor.userId, orgId: ctx.org.id } },
+      include: { role: true },
+    });
+    if (!actor) throw new AppError("FORBIDDEN", "You do not have access to this organization.");
+    const refusal = grantRefusal(actor.role, role, { current: membership.role, self: userId === ctx.actor.userId });
+    if (refusal) throw new AppError("FORBIDDEN", refusal.message, [refusal]);
     if (membership.role.name === "owner" && role.name !== "owner") {
       const owners = await tx.membership.count({ where: { orgId: ctx.org.id, role: { name: "owner" } } });
       if (owners <= 1) throw new AppError("CONFLICT", "The organization's last owner cannot be given another role.");
@@ -85,28 +96,5 @@ export async function assignRole(ctx: OrgContext, userId: string, roleName: stri
         role: { from: membership.role.name, to: role.name },
       },
     );
-  });
-}
-
-/** Adds an existing user by email, or creates the account with the given initial password. */
-export async function addMember(ctx: OrgContext, raw: unknown) {
-  const input = ZAddMember.parse(raw);
-  const role = await roleOrThrow(ctx, input.role);
-  const passwordHash = await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
-    const user =
-      (await tx.user.findUnique({ where: { email: input.email } })) ??
-      (await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } }));
-    const existing = await tx.membership.findUnique({
-      where: { userId_orgId: { userId: user.id, orgId: ctx.org.id } },
-    });
-    if (existing) {
-      throw new AppError("CONFLICT", `${input.email} is already a member.`, [
-        { field: "email", message: "Already a member of this organization" },
-      ]);
-    }
-    await tx.membership.create({ data: { userId: user.id, orgId: ctx.org.id, roleId: role.id } });
-    await audit(tx, ctx, "add-member", { type: "member", name: input.email }, { role: { to: role.name } });
-    return { userId: user.id, email: user.email, name: user.name, role: role.name };
   });
 }

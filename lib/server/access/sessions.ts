@@ -49,3 +49,12 @@ export async function purgeEndedSessions(now = Date.now()): Promise<void> {
     where: { OR: [{ expiresAt: { lte: new Date(now) } }, { lastSeenAt: { lte: new Date(now - sessionIdleMs()) } }] },
   });
 }
+
+type Client = Pick<ReturnType<typeof db>, "session">;
+
+/** Ends every session of a user except the one holding `keepToken` (none kept when it is undefined). */
+export async function endSessionsOfUser(userId: string, keepToken?: string, client: Client = db()): Promise<void> {
+  await client.session.deleteMany({
+    where: { userId, ...(keepToken ? { tokenHash: { not: hashToken(keepToken) } } : {}) },
+  });
+}

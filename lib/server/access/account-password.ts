@@ -1,0 +1,38 @@
+import "server-only";
+import { ZChangePassword } from "@/lib/auth/account-schemas";
+import { AppError } from "@/lib/errors";
+import { auditAccount } from "@/lib/server/access/account-audit";
+import type { Actor } from "@/lib/server/access/actor";
+import { hashPassword, verifyPassword } from "@/lib/server/access/password";
+import { endSessionsOfUser } from "@/lib/server/access/sessions";
+import { db } from "@/lib/server/platform/db";
+
+/**
+ * A person changes their own password, proving they know the current one; every other session ends, so a
+ * stolen session does not outlive the change. `currentSession` is the token of the session making the request.
+ */
+export async function changeOwnPassword(actor: Actor, currentSession: string, raw: unknown, requestId: string) {
+  if (actor.via !== "session")
+    throw new AppError("FORBIDDEN", "Change your password in the console, not with an API key.");
+  const input = ZChangePassword.parse(raw);
+  const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId } });
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new AppError("VALIDATION", "The current password is not correct.", [
+      { field: "currentPassword", message: "Not your current password" },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });
+    await endSessionsOfUser(actor.userId, currentSession, tx);
+    await auditAccount(tx, actor, "change-password", requestId);
+  });
+}
+
+/** "Sign out everywhere": every session of the user ends, this one included. */
+export async function signOutEverywhere(actor: Actor, requestId: string) {
+  await db().$transaction(async (tx) => {
+    await endSessionsOfUser(actor.userId, undefined, tx);
+    await auditAccount(tx, actor, "sign-out-everywhere", requestId);
+  });
+}
