@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_UPLOAD_BASE64_CHARS, MAX_UPLOAD_BYTES } from "@/lib/crypto/limits";
 import { ZName, ZTitle } from "./client-profile-schema";
-import { slugify } from "./slug";
+import { nameFromTitle } from "./name-from-title";
 
 /** Keystores and truststores are addressed by name alone (no version), as in API Connect. */
 export const ZStoreMeta = z.strictObject({
@@ -13,17 +13,8 @@ export type TStoreMeta = z.infer<typeof ZStoreMeta>;
 
 export const ZStoreMetaPatch = ZStoreMeta.pick({ title: true, summary: true }).partial();
 
-/** The name follows from the title when left out, with the profiles' slug rule. */
-export const ZStoreMetaCreate = z.preprocess((raw) => {
-  if (
-    raw &&
-    typeof raw === "object" &&
-    !(raw as { name?: unknown }).name &&
-    typeof (raw as { title?: unknown }).title === "string"
-  )
-    return { ...raw, name: slugify((raw as { title: string }).title) };
-  return raw;
-}, ZStoreMeta);
+/** Creation input: the name follows from the title when left out or empty. */
+export const ZStoreMetaCreate = nameFromTitle(ZStoreMeta);
 
 const ZPem = z.string().max(MAX_UPLOAD_BYTES, "At most 1 MB");
 const ZBase64File = z.string().max(MAX_UPLOAD_BASE64_CHARS, "At most 1 MB");
