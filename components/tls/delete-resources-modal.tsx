@@ -4,7 +4,7 @@ import { InlineNotification, Modal } from "@/components/carbon";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import type { ActionResult } from "@/lib/errors";
 
-export interface DeleteItem {
+interface DeleteItem {
   key: string;
   title: string;
   detail: string;

@@ -31,7 +31,7 @@ import type { CertificateDto, KeystorePreview, TruststorePreview } from "@/lib/t
 import { CertificateList } from "./certificate-list";
 import { MaterialWarnings } from "./material-warnings";
 
-export type UploadMode = "create-keystore" | "rotate-keystore" | "create-truststore" | "add-certificates";
+type UploadMode = "create-keystore" | "rotate-keystore" | "create-truststore" | "add-certificates";
 
 interface Props {
   org: string;

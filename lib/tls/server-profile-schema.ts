@@ -46,7 +46,6 @@ export const ZServerProfileInput = ZServerProfileFields.superRefine((value, ctx)
   checkServer(value, ctx);
 });
 export type TServerProfileInput = z.infer<typeof ZServerProfileInput>;
-export type TServerProfileFormValues = z.input<typeof ZServerProfileInput>;
 
 export const ZServerProfilePatch = z
   .strictObject({

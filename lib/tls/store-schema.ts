@@ -9,7 +9,6 @@ export const ZStoreMeta = z.strictObject({
   name: ZName,
   summary: z.string().trim().max(1024, "At most 1024 characters").default(""),
 });
-export type TStoreMeta = z.infer<typeof ZStoreMeta>;
 
 export const ZStoreMetaPatch = ZStoreMeta.pick({ title: true, summary: true }).partial();
 
@@ -36,7 +35,6 @@ export const ZKeystoreMaterialBody = z
     message: "Send exactly one of: keystore (PEM), private_key with certificate, or pkcs12 (base64)",
     path: ["keystore"],
   });
-export type TKeystoreMaterialBody = z.infer<typeof ZKeystoreMaterialBody>;
 
 export const ZTruststoreMaterialBody = z
   .strictObject({
@@ -55,7 +53,7 @@ export const STORE_SORT_FIELDS = {
   not_after: "notAfter",
   updated_at: "updatedAt",
 } as const;
-export type StoreSortField = keyof typeof STORE_SORT_FIELDS;
+type StoreSortField = keyof typeof STORE_SORT_FIELDS;
 
 export const ZStoreListQuery = z
   .object({

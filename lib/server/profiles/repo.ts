@@ -46,7 +46,7 @@ interface ProfileTable<Row> extends VersionedTable {
 /** What makes a client profile different from a server profile, for the shared create/read/update/delete. */
 type BaseColumns = { orgId: string; name: string; version: string; isDefault: boolean; updatedBy: string };
 
-export interface ProfileKindSpec<Row extends BaseRow, Dto, Input extends { name: string; version: string }, Columns> {
+interface ProfileKindSpec<Row extends BaseRow, Dto, Input extends { name: string; version: string }, Columns> {
   kind: ProfileKind;
   /** The audit target type. */
   target: string;

@@ -53,7 +53,7 @@ export function changeOf(values: unknown, name: string, version?: string): Recor
   return rest;
 }
 
-export function searchTextOf(input: { title: string; name: string; version: string; summary: string }): string {
+function searchTextOf(input: { title: string; name: string; version: string; summary: string }): string {
   return [input.title, input.name, input.version, input.summary].join(" ").toLowerCase();
 }
 

@@ -9,7 +9,7 @@ import { saveVersioned, type Versioned, type VersionedTable } from "@/lib/server
 import { dependantsOf, inUse, protectedDefault } from "@/lib/server/stores/dependants";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-export type StoreKind = "keystore" | "truststore";
+type StoreKind = "keystore" | "truststore";
 
 interface StoreRow extends Versioned {
   name: string;

@@ -21,7 +21,7 @@ import { importRefusal } from "@/lib/server/stores/material-errors";
 import { storeBase } from "@/lib/server/stores/store-base";
 import { changeOf } from "@/lib/server/profiles/shared";
 
-export const TARGET = "truststore";
+const TARGET = "truststore";
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["truststore"]["findFirstOrThrow"]>>;
 type CertRow = Parameters<typeof certificateDto>[0];
