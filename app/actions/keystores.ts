@@ -1,5 +1,6 @@
 "use server";
 
+import { OPERATIONS } from "@/lib/auth/operations";
 import type { ActionResult } from "@/lib/errors";
 import { orgAction } from "@/lib/server/faces/action";
 import { uploadFromForm } from "@/lib/server/faces/form-upload";
@@ -15,13 +16,13 @@ import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
 
 /** Verifies an upload and returns what would be stored; nothing is written. */
 export async function previewKeystoreAction(org: string, form: FormData): Promise<ActionResult<KeystorePreview>> {
-  return orgAction("previewKeystore", org, "settings:manage", async (ctx) =>
+  return orgAction("previewKeystore", org, OPERATIONS.previewKeystore, async (ctx) =>
     previewKeystore(ctx, (await uploadFromForm(form)).upload),
   );
 }
 
 export async function createKeystoreAction(org: string, form: FormData): Promise<ActionResult<KeystoreDto>> {
-  return orgAction("createKeystore", org, "settings:manage", async (ctx) => {
+  return orgAction("createKeystore", org, OPERATIONS.createKeystore, async (ctx) => {
     const { meta, upload } = await uploadFromForm(form);
     return createKeystore(ctx, meta, upload);
   });
@@ -32,7 +33,7 @@ export async function rotateKeystoreAction(
   target: { name: string; rowVersion: number },
   form: FormData,
 ): Promise<ActionResult<KeystoreDto>> {
-  return orgAction("rotateKeystore", org, "settings:manage", async (ctx) =>
+  return orgAction("rotateKeystore", org, OPERATIONS.rotateKeystore, async (ctx) =>
     replaceKeystoreMaterial(ctx, target.name, (await uploadFromForm(form)).upload, target.rowVersion),
   );
 }
@@ -42,15 +43,15 @@ export async function updateKeystoreAction(
   target: { name: string; rowVersion: number },
   values: unknown,
 ): Promise<ActionResult<KeystoreDto>> {
-  return orgAction("updateKeystore", org, "settings:manage", (ctx) =>
+  return orgAction("updateKeystore", org, OPERATIONS.updateKeystore, (ctx) =>
     updateKeystore(ctx, target.name, values, target.rowVersion),
   );
 }
 
 export async function deleteKeystoresAction(org: string, names: string[]): Promise<ActionResult<number>> {
-  return orgAction("deleteKeystores", org, "settings:manage", (ctx) => deleteKeystores(ctx, names));
+  return orgAction("deleteKeystores", org, OPERATIONS.deleteKeystores, (ctx) => deleteKeystores(ctx, names));
 }
 
 export async function duplicateKeystoreAction(org: string, name: string): Promise<ActionResult<KeystoreDto>> {
-  return orgAction("duplicateKeystore", org, "settings:manage", (ctx) => duplicateKeystore(ctx, name));
+  return orgAction("duplicateKeystore", org, OPERATIONS.duplicateKeystore, (ctx) => duplicateKeystore(ctx, name));
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { OPERATIONS } from "@/lib/auth/operations";
 import type { ActionResult } from "@/lib/errors";
 import { orgAction } from "@/lib/server/faces/action";
 import {
@@ -10,7 +11,9 @@ import {
 } from "@/lib/server/profiles/client-profiles";
 
 export async function createClientProfileAction(org: string, values: unknown): Promise<ActionResult<ClientProfileDto>> {
-  return orgAction("createClientProfile", org, "settings:manage", (ctx) => createClientProfile(ctx, values));
+  return orgAction("createClientProfile", org, OPERATIONS.createClientProfile, (ctx) =>
+    createClientProfile(ctx, values),
+  );
 }
 
 export async function updateClientProfileAction(
@@ -18,7 +21,7 @@ export async function updateClientProfileAction(
   target: { name: string; version: string; rowVersion: number },
   values: unknown,
 ): Promise<ActionResult<ClientProfileDto>> {
-  return orgAction("updateClientProfile", org, "settings:manage", (ctx) =>
+  return orgAction("updateClientProfile", org, OPERATIONS.updateClientProfile, (ctx) =>
     updateClientProfile(ctx, target.name, target.version, values, target.rowVersion),
   );
 }
@@ -27,5 +30,7 @@ export async function deleteClientProfilesAction(
   org: string,
   targets: { name: string; version: string }[],
 ): Promise<ActionResult<number>> {
-  return orgAction("deleteClientProfiles", org, "settings:manage", (ctx) => deleteClientProfiles(ctx, targets));
+  return orgAction("deleteClientProfiles", org, OPERATIONS.deleteClientProfiles, (ctx) =>
+    deleteClientProfiles(ctx, targets),
+  );
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { OPERATIONS } from "@/lib/auth/operations";
 import type { ActionResult } from "@/lib/errors";
 import { orgAction } from "@/lib/server/faces/action";
 import {
@@ -10,7 +11,9 @@ import {
 } from "@/lib/server/profiles/server-profiles";
 
 export async function createServerProfileAction(org: string, values: unknown): Promise<ActionResult<ServerProfileDto>> {
-  return orgAction("createServerProfile", org, "settings:manage", (ctx) => createServerProfile(ctx, values));
+  return orgAction("createServerProfile", org, OPERATIONS.createServerProfile, (ctx) =>
+    createServerProfile(ctx, values),
+  );
 }
 
 export async function updateServerProfileAction(
@@ -18,7 +21,7 @@ export async function updateServerProfileAction(
   target: { name: string; version: string; rowVersion: number },
   values: unknown,
 ): Promise<ActionResult<ServerProfileDto>> {
-  return orgAction("updateServerProfile", org, "settings:manage", (ctx) =>
+  return orgAction("updateServerProfile", org, OPERATIONS.updateServerProfile, (ctx) =>
     updateServerProfile(ctx, target.name, target.version, values, target.rowVersion),
   );
 }
@@ -27,5 +30,7 @@ export async function deleteServerProfilesAction(
   org: string,
   targets: { name: string; version: string }[],
 ): Promise<ActionResult<number>> {
-  return orgAction("deleteServerProfiles", org, "settings:manage", (ctx) => deleteServerProfiles(ctx, targets));
+  return orgAction("deleteServerProfiles", org, OPERATIONS.deleteServerProfiles, (ctx) =>
+    deleteServerProfiles(ctx, targets),
+  );
 }

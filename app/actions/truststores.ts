@@ -1,5 +1,6 @@
 "use server";
 
+import { OPERATIONS } from "@/lib/auth/operations";
 import type { ActionResult } from "@/lib/errors";
 import { orgAction } from "@/lib/server/faces/action";
 import { uploadFromForm } from "@/lib/server/faces/form-upload";
@@ -15,13 +16,13 @@ import {
 import type { TruststoreDto, TruststorePreview } from "@/lib/tls/store-dto";
 
 export async function previewTruststoreAction(org: string, form: FormData): Promise<ActionResult<TruststorePreview>> {
-  return orgAction("previewTruststore", org, "settings:manage", async (ctx) =>
+  return orgAction("previewTruststore", org, OPERATIONS.previewTruststore, async (ctx) =>
     previewTruststore(ctx, (await uploadFromForm(form)).upload),
   );
 }
 
 export async function createTruststoreAction(org: string, form: FormData): Promise<ActionResult<TruststoreDto>> {
-  return orgAction("createTruststore", org, "settings:manage", async (ctx) => {
+  return orgAction("createTruststore", org, OPERATIONS.createTruststore, async (ctx) => {
     const { meta, upload } = await uploadFromForm(form);
     return createTruststore(ctx, meta, upload);
   });
@@ -32,7 +33,7 @@ export async function addTruststoreCertificatesAction(
   target: { name: string; rowVersion: number },
   form: FormData,
 ): Promise<ActionResult<TruststoreDto>> {
-  return orgAction("addTruststoreCertificates", org, "settings:manage", async (ctx) =>
+  return orgAction("addTruststoreCertificates", org, OPERATIONS.addTruststoreCertificates, async (ctx) =>
     addTruststoreCertificates(ctx, target.name, (await uploadFromForm(form)).upload, target.rowVersion),
   );
 }
@@ -42,7 +43,7 @@ export async function removeTruststoreCertificateAction(
   target: { name: string; rowVersion: number },
   fingerprint: string,
 ): Promise<ActionResult<TruststoreDto>> {
-  return orgAction("removeTruststoreCertificate", org, "settings:manage", (ctx) =>
+  return orgAction("removeTruststoreCertificate", org, OPERATIONS.removeTruststoreCertificate, (ctx) =>
     removeTruststoreCertificate(ctx, target.name, fingerprint, target.rowVersion),
   );
 }
@@ -52,15 +53,15 @@ export async function updateTruststoreAction(
   target: { name: string; rowVersion: number },
   values: unknown,
 ): Promise<ActionResult<TruststoreDto>> {
-  return orgAction("updateTruststore", org, "settings:manage", (ctx) =>
+  return orgAction("updateTruststore", org, OPERATIONS.updateTruststore, (ctx) =>
     updateTruststore(ctx, target.name, values, target.rowVersion),
   );
 }
 
 export async function deleteTruststoresAction(org: string, names: string[]): Promise<ActionResult<number>> {
-  return orgAction("deleteTruststores", org, "settings:manage", (ctx) => deleteTruststores(ctx, names));
+  return orgAction("deleteTruststores", org, OPERATIONS.deleteTruststores, (ctx) => deleteTruststores(ctx, names));
 }
 
 export async function duplicateTruststoreAction(org: string, name: string): Promise<ActionResult<TruststoreDto>> {
-  return orgAction("duplicateTruststore", org, "settings:manage", (ctx) => duplicateTruststore(ctx, name));
+  return orgAction("duplicateTruststore", org, OPERATIONS.duplicateTruststore, (ctx) => duplicateTruststore(ctx, name));
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { hasPermission } from "@/lib/auth/permissions";
+import { may } from "@/lib/auth/operations";
 import { listMyOrgs } from "@/lib/server/access/require-org";
 import { pageActor } from "@/lib/server/faces/page";
 import { AppShell } from "./app-shell";
@@ -14,8 +14,8 @@ export async function ConsoleFrame({ orgName, children }: { orgName?: string; ch
       user={{ name: actor.name, email: actor.email }}
       orgs={orgs.map(({ name, title }) => ({ name, title }))}
       currentOrg={current && { name: current.name, title: current.title }}
-      canViewTls={!!current && hasPermission(current.permissions, "settings:view")}
-      canManageMembers={!!current && hasPermission(current.permissions, "members:manage")}
+      canViewTls={!!current && may(current.permissions, "viewTls")}
+      canManageMembers={!!current && may(current.permissions, "viewMembers")}
     >
       {children}
     </AppShell>

@@ -4,7 +4,7 @@ import { Toggle } from "@/components/carbon";
 import { Controller } from "react-hook-form";
 import { createClientProfileAction, updateClientProfileAction } from "@/app/actions/tls-client-profiles";
 import { queryKeys } from "@/lib/query-keys";
-import { type TClientProfileInput, ZClientProfileFields, ZClientProfileInput } from "@/lib/tls/client-profile-schema";
+import { type TClientProfileInput, ZClientProfileCreate, ZClientProfileFields } from "@/lib/tls/client-profile-schema";
 import { type FormMode, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
 import { StoreRefFields } from "./store-ref-fields";
 import type { StoreChoice } from "./store-select";
@@ -14,7 +14,7 @@ export type { FormMode };
 const CLIENT: ProfileKind<TClientProfileInput> = {
   label: "TLS client profile",
   listUrl: (org) => `/orgs/${org}/resources/tls`,
-  schema: ZClientProfileInput,
+  schema: ZClientProfileCreate,
   fields: new Set(Object.keys(ZClientProfileFields.shape)),
   queryKey: queryKeys.clientProfiles,
   save: (org, values, target) =>

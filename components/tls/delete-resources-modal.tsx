@@ -1,10 +1,10 @@
 "use client";
 
 import { InlineNotification, Modal } from "@/components/carbon";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import type { ActionResult } from "@/lib/errors";
 
-export interface DeleteItem {
+interface DeleteItem {
   key: string;
   title: string;
   detail: string;
@@ -23,27 +23,21 @@ interface Props {
 
 /** Destructive, so it names exactly what goes and waits for an explicit confirmation; refusals say why. */
 export function DeleteResourcesModal({ noun, items, consequence, remove, invalidate, onClose }: Props) {
-  const client = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: async () => {
-      const result = await remove();
-      if (!result.ok)
-        throw new Error(result.requestId ? `${result.message} (request id ${result.requestId})` : result.message);
-      return result.data;
-    },
-    onSettled: () => client.invalidateQueries({ queryKey: invalidate }),
-  });
+  const deletion = useActionMutation(remove, { invalidate: [invalidate] });
   const many = items.length > 1;
   return (
     <Modal
       open
       danger
       modalHeading={many ? `Delete ${items.length} ${noun}s?` : `Delete ${items[0].title}?`}
-      primaryButtonText={mutation.isPending ? "Deleting…" : "Delete"}
-      primaryButtonDisabled={mutation.isPending}
+      primaryButtonText={deletion.busy ? "Deleting…" : "Delete"}
+      primaryButtonDisabled={deletion.busy}
       secondaryButtonText="Cancel"
       onRequestClose={() => onClose(0)}
-      onRequestSubmit={() => mutation.mutate(undefined, { onSuccess: onClose })}
+      onRequestSubmit={async () => {
+        const result = await deletion.run();
+        if (result.ok) onClose(result.data);
+      }}
     >
       <p>{consequence}</p>
       <ul className="delete-list">
@@ -53,11 +47,11 @@ export function DeleteResourcesModal({ noun, items, consequence, remove, invalid
           </li>
         ))}
       </ul>
-      {mutation.isError && (
+      {deletion.failure && (
         <InlineNotification
           kind="error"
           title="Nothing was deleted"
-          subtitle={mutation.error.message}
+          subtitle={failureText(deletion.failure)}
           hideCloseButton
           role="alert"
         />

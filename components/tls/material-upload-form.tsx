@@ -13,7 +13,6 @@ import {
   TextArea,
   TextInput,
 } from "@/components/carbon";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { previewKeystoreAction, createKeystoreAction, rotateKeystoreAction } from "@/app/actions/keystores";
@@ -23,15 +22,16 @@ import {
   previewTruststoreAction,
 } from "@/app/actions/truststores";
 import { useToast } from "@/components/ui/toasts";
+import { type ActionFailure, failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/crypto/limits";
-import type { ActionResult, FieldError } from "@/lib/errors";
+import type { FieldError } from "@/lib/errors";
 import { queryKeys } from "@/lib/query-keys";
 import { slugify } from "@/lib/tls/slug";
 import type { CertificateDto, KeystorePreview, TruststorePreview } from "@/lib/tls/store-dto";
 import { CertificateList } from "./certificate-list";
 import { MaterialWarnings } from "./material-warnings";
 
-export type UploadMode = "create-keystore" | "rotate-keystore" | "create-truststore" | "add-certificates";
+type UploadMode = "create-keystore" | "rotate-keystore" | "create-truststore" | "add-certificates";
 
 interface Props {
   org: string;
@@ -63,7 +63,6 @@ type Preview = (KeystorePreview | TruststorePreview) & { key_type?: string };
 export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   const router = useRouter();
   const toast = useToast();
-  const client = useQueryClient();
   const [files, setFiles] = useState<File[]>([]);
   const [meta, setMeta] = useState({ title: "", name: "", summary: "" });
   const [nameTouched, setNameTouched] = useState(false);
@@ -73,9 +72,23 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState<"checking" | "saving" | null>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const keystore = isKeystore(mode);
+  const checking = useActionMutation<[FormData], Preview>((data) =>
+    keystore ? previewKeystoreAction(org, data) : previewTruststoreAction(org, data),
+  );
+  const storing = useActionMutation<[FormData], { name: string; title: string }>(
+    (data) =>
+      mode === "create-keystore"
+        ? createKeystoreAction(org, data)
+        : mode === "rotate-keystore"
+          ? rotateKeystoreAction(org, target!, data)
+          : mode === "create-truststore"
+            ? createTruststoreAction(org, data)
+            : addTruststoreCertificatesAction(org, target!, data),
+    { invalidate: [keystore ? queryKeys.keystores(org) : queryKeys.truststores(org)] },
+  );
+  const busy = checking.busy ? "checking" : storing.busy ? "saving" : null;
 
   // The review appears below the fold: take keyboard and screen-reader focus there.
   useEffect(() => {
@@ -92,18 +105,12 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
     return f;
   };
 
-  const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
+  const showFailure = (result: ActionFailure) => {
     const byField: Record<string, string> = {};
     result.fieldErrors.forEach((fe: FieldError) => (byField[fe.field] ??= fe.message));
     if (byField.allow_expired) setNeedsExpiryConsent(true);
     setErrors(byField);
-    setBanner(
-      result.fieldErrors.length === 0
-        ? result.requestId
-          ? `${result.message} (request id ${result.requestId})`
-          : result.message
-        : null,
-    );
+    setBanner(result.fieldErrors.length === 0 ? failureText(result) : null);
   };
 
   const addFiles = (added: File[]) => {
@@ -117,35 +124,20 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   };
 
   const check = async () => {
-    setBusy("checking");
     setErrors({});
     setBanner(null);
-    const result = keystore
-      ? await previewKeystoreAction(org, formData())
-      : await previewTruststoreAction(org, formData());
-    setBusy(null);
+    const result = await checking.run(formData());
     if (result.ok) setPreview(result.data);
     else showFailure(result);
   };
 
   const save = async () => {
-    setBusy("saving");
-    const data = formData();
-    const result =
-      mode === "create-keystore"
-        ? await createKeystoreAction(org, data)
-        : mode === "rotate-keystore"
-          ? await rotateKeystoreAction(org, target!, data)
-          : mode === "create-truststore"
-            ? await createTruststoreAction(org, data)
-            : await addTruststoreCertificatesAction(org, target!, data);
-    setBusy(null);
+    const result = await storing.run(formData());
     if (!result.ok) {
       setPreview(null);
       showFailure(result);
       return;
     }
-    await client.invalidateQueries({ queryKey: keystore ? queryKeys.keystores(org) : queryKeys.truststores(org) });
     toast({ kind: "success", title: LABELS[mode].done, subtitle: result.data.title });
     router.push(`${base}/${result.data.name}`);
     router.refresh();

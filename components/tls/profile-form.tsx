@@ -2,7 +2,6 @@
 
 import { Button, ButtonSet, Checkbox, InlineNotification, Stack, TextArea, TextInput } from "@/components/carbon";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import {
@@ -16,6 +15,7 @@ import {
 } from "react-hook-form";
 import type { z } from "zod";
 import { useToast } from "@/components/ui/toasts";
+import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import type { ActionResult } from "@/lib/errors";
 import type { CipherName } from "@/lib/tls/ciphers";
 import { DEPRECATED_PROTOCOLS, PROTOCOL_LABELS, TLS_PROTOCOLS, type TlsProtocol } from "@/lib/tls/protocols";
@@ -58,7 +58,6 @@ const message = (e: unknown) =>
 export function ProfileForm<V extends FieldValues>({ org, kind, mode, defaultValues, target, children }: Props<V>) {
   const router = useRouter();
   const toast = useToast();
-  const client = useQueryClient();
   const [banner, setBanner] = useState<{ title: string; message: string; stale?: boolean } | null>(null);
   const [nameTouched, setNameTouched] = useState(mode !== "create");
   const readOnly = mode === "view";
@@ -72,22 +71,24 @@ export function ProfileForm<V extends FieldValues>({ org, kind, mode, defaultVal
   const protocols = (useWatch({ control, name: path("protocols") }) ?? []) as TlsProtocol[];
   const ciphers = (useWatch({ control, name: path("ciphers") }) ?? []) as CipherName[];
   const listUrl = kind.listUrl(org);
+  const saving = useActionMutation((values: V) => kind.save(org, values, mode === "edit" ? target : undefined), {
+    invalidate: [kind.queryKey(org)],
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setBanner(null);
-    const result = await kind.save(org, values, mode === "edit" ? target : undefined);
+    const result = await saving.run(values);
     if (!result.ok) {
       for (const fe of result.fieldErrors) {
         const field = fe.field.split(".")[0];
         if (kind.fields.has(field)) setError(path(field), { message: fe.message }, { shouldFocus: true });
       }
       const title = result.code === "STALE" ? "Someone else saved this profile" : "The profile was not saved";
-      const text = result.requestId ? `${result.message} (request id ${result.requestId})` : result.message;
+      const text = failureText(result);
       if (result.code === "STALE" || result.fieldErrors.length === 0)
         setBanner({ title, message: text, stale: result.code === "STALE" });
       return;
     }
-    await client.invalidateQueries({ queryKey: kind.queryKey(org) });
     toast({
       kind: "success",
       title: mode === "edit" ? "Profile saved" : "Profile created",

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { removeTruststoreCertificateAction } from "@/app/actions/truststores";
 import { useToast } from "@/components/ui/toasts";
+import { useActionMutation } from "@/components/ui/use-action-mutation";
 
 interface Props {
   org: string;
@@ -16,8 +17,7 @@ export function RemoveCertificateButton({ org, target, certificate }: Props) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const removal = useActionMutation(removeTruststoreCertificateAction);
   return (
     <>
       <Button kind="danger--ghost" size="sm" onClick={() => setOpen(true)}>
@@ -28,15 +28,13 @@ export function RemoveCertificateButton({ org, target, certificate }: Props) {
           open
           danger
           modalHeading={`Remove ${certificate.subject}?`}
-          primaryButtonText={busy ? "Removing…" : "Remove"}
-          primaryButtonDisabled={busy}
+          primaryButtonText={removal.busy ? "Removing…" : "Remove"}
+          primaryButtonDisabled={removal.busy}
           secondaryButtonText="Cancel"
           onRequestClose={() => setOpen(false)}
           onRequestSubmit={async () => {
-            setBusy(true);
-            const result = await removeTruststoreCertificateAction(org, target, certificate.sha256_fingerprint);
-            setBusy(false);
-            if (!result.ok) return setError(result.message);
+            const result = await removal.run(org, target, certificate.sha256_fingerprint);
+            if (!result.ok) return;
             setOpen(false);
             toast({ kind: "success", title: "Certificate removed" });
             router.refresh();
@@ -45,8 +43,14 @@ export function RemoveCertificateButton({ org, target, certificate }: Props) {
           <p>
             Peers whose certificates chain only to this CA will no longer be trusted by profiles using this truststore.
           </p>
-          {error && (
-            <InlineNotification kind="error" title="Not removed" subtitle={error} hideCloseButton role="alert" />
+          {removal.failure && (
+            <InlineNotification
+              kind="error"
+              title="Not removed"
+              subtitle={removal.failure.message}
+              hideCloseButton
+              role="alert"
+            />
           )}
         </Modal>
       )}

@@ -7,8 +7,8 @@ import { queryKeys } from "@/lib/query-keys";
 import {
   MUTUAL_AUTHENTICATION,
   type TServerProfileInput,
+  ZServerProfileCreate,
   ZServerProfileFields,
-  ZServerProfileInput,
 } from "@/lib/tls/server-profile-schema";
 import { type FormMode, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
 import { StoreRefFields } from "./store-ref-fields";
@@ -17,7 +17,7 @@ import type { StoreChoice } from "./store-select";
 const SERVER: ProfileKind<TServerProfileInput> = {
   label: "TLS server profile",
   listUrl: (org) => `/orgs/${org}/resources/tls/server-profiles`,
-  schema: ZServerProfileInput,
+  schema: ZServerProfileCreate,
   fields: new Set(Object.keys(ZServerProfileFields.shape)),
   queryKey: queryKeys.serverProfiles,
   save: (org, values, target) =>

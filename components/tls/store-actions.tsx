@@ -7,6 +7,7 @@ import { useState } from "react";
 import { deleteKeystoresAction, duplicateKeystoreAction, updateKeystoreAction } from "@/app/actions/keystores";
 import { deleteTruststoresAction, duplicateTruststoreAction, updateTruststoreAction } from "@/app/actions/truststores";
 import { useToast } from "@/components/ui/toasts";
+import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { queryKeys } from "@/lib/query-keys";
 import { DeleteResourcesModal } from "./delete-resources-modal";
 
@@ -17,6 +18,9 @@ interface Props {
   inUse: number;
 }
 
+/** What the page needs back from a duplicate or a save of either kind of store. */
+type Saved = { name: string; title: string };
+
 /** Edit title and summary, duplicate, delete: the store-level actions of a details page. */
 export function StoreActions({ org, kind, store, inUse }: Props) {
   const router = useRouter();
@@ -24,36 +28,34 @@ export function StoreActions({ org, kind, store, inUse }: Props) {
   const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
   const [title, setTitle] = useState(store.title);
   const [summary, setSummary] = useState(store.summary);
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const list = `/orgs/${org}/resources/tls/${kind}s`;
   const target = { name: store.name, rowVersion: store.row_version };
+  const invalidate = [kind === "keystore" ? queryKeys.keystores(org) : queryKeys.truststores(org)];
+  const duplication = useActionMutation<[string, string], Saved>(
+    kind === "keystore" ? duplicateKeystoreAction : duplicateTruststoreAction,
+    { invalidate },
+  );
+  const edit = useActionMutation<[string, typeof target, unknown], Saved>(
+    kind === "keystore" ? updateKeystoreAction : updateTruststoreAction,
+    { invalidate },
+  );
+  const busy = duplication.busy || edit.busy;
+  const firstFieldError = edit.failure?.fieldErrors[0];
+  const error = edit.failure && {
+    field: firstFieldError?.field,
+    message: firstFieldError?.message ?? edit.failure.message,
+  };
 
   const duplicate = async () => {
-    setBusy(true);
-    const result =
-      kind === "keystore"
-        ? await duplicateKeystoreAction(org, store.name)
-        : await duplicateTruststoreAction(org, store.name);
-    setBusy(false);
+    const result = await duplication.run(org, store.name);
     if (!result.ok) return toast({ kind: "error", title: "Not duplicated", subtitle: result.message });
     toast({ kind: "success", title: "Duplicated", subtitle: result.data.title });
     router.push(`${list}/${result.data.name}`);
   };
 
   const save = async () => {
-    setBusy(true);
-    const values = { title, summary };
-    const result =
-      kind === "keystore"
-        ? await updateKeystoreAction(org, target, values)
-        : await updateTruststoreAction(org, target, values);
-    setBusy(false);
-    if (!result.ok)
-      return setError({
-        field: result.fieldErrors[0]?.field,
-        message: result.fieldErrors[0]?.message ?? result.message,
-      });
+    const result = await edit.run(org, target, { title, summary });
+    if (!result.ok) return;
     setDialog(null);
     toast({ kind: "success", title: "Saved", subtitle: result.data.title });
     router.refresh();
@@ -126,7 +128,7 @@ export function StoreActions({ org, kind, store, inUse }: Props) {
           remove={() =>
             kind === "keystore" ? deleteKeystoresAction(org, [store.name]) : deleteTruststoresAction(org, [store.name])
           }
-          invalidate={kind === "keystore" ? queryKeys.keystores(org) : queryKeys.truststores(org)}
+          invalidate={invalidate[0]}
           onClose={(deleted) => {
             setDialog(null);
             if (deleted) {

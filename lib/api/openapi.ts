@@ -139,7 +139,7 @@ function profilePaths(segment: string, ref: string, noun: string) {
         responses: { "200": page(ref), ...errorResponses },
       },
       post: {
-        summary: `Create a ${noun} (name derived from the title when omitted)`,
+        summary: `Create a ${noun} (name derived from the title when omitted or empty)`,
         parameters: [org],
         requestBody: { required: true, content: json(`${ref}Input`) },
         responses: { "201": ok("Created", ref), ...errorResponses },

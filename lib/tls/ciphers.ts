@@ -45,7 +45,7 @@ export const CIPHER_NAMES = [
 ] as const;
 export type CipherName = (typeof CIPHER_NAMES)[number];
 
-export type CipherWeakness = "3des" | "cbc-sha1" | "static-rsa" | "dhe-dss";
+type CipherWeakness = "3des" | "cbc-sha1" | "static-rsa" | "dhe-dss";
 
 export const WEAKNESS_LABELS: Record<CipherWeakness, string> = {
   "3des": "3DES (64-bit block, Sweet32)",

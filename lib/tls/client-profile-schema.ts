@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CIPHER_NAMES, type CipherName, DEFAULT_CIPHERS } from "./ciphers";
 import { DEFAULT_PROTOCOLS, TLS_PROTOCOLS, type TlsProtocol } from "./protocols";
-import { NAME_MAX, NAME_PATTERN, slugify } from "./slug";
+import { nameFromTitle } from "./name-from-title";
+import { NAME_MAX, NAME_PATTERN } from "./slug";
 import { lacksPre13Cipher } from "./tls13-rule";
 
 /** Versions appear in URLs and gateway object names: letters, digits, dot, dash, underscore. */
@@ -102,10 +103,5 @@ export const CLIENT_PROFILE_DEFAULTS: TClientProfileInput = {
   truststore_url: null,
 };
 
-/** API Connect derives the name from the title when a client leaves it out; so do we, with the same slug rule. */
-export const ZClientProfileCreate = z.preprocess((raw) => {
-  if (raw && typeof raw === "object" && !("name" in raw) && typeof (raw as { title?: unknown }).title === "string") {
-    return { ...raw, name: slugify((raw as { title: string }).title) };
-  }
-  return raw;
-}, ZClientProfileInput);
+/** Creation input: the name follows from the title when left out or empty. */
+export const ZClientProfileCreate = nameFromTitle(ZClientProfileInput);

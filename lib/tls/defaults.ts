@@ -6,9 +6,9 @@ import { DEFAULT_PROTOCOLS } from "./protocols";
  * Profile names are API Connect's; keystore and truststore names are ours (API Connect does not publish them,
  * docs/decisions/008). Key material is generated per installation by lib/server/defaults.ts.
  */
-export const DEFAULT_VERSION = "1.0.0";
+const DEFAULT_VERSION = "1.0.0";
 
-export interface DefaultKeystore {
+interface DefaultKeystore {
   name: string;
   title: string;
   usage: "server" | "client" | "signing";

@@ -10,7 +10,7 @@ import {
   ZTitle,
 } from "./client-profile-schema";
 import { DEFAULT_PROTOCOLS } from "./protocols";
-import { slugify } from "./slug";
+import { nameFromTitle } from "./name-from-title";
 
 export const MUTUAL_AUTHENTICATION = ["none", "request", "require"] as const;
 export type MutualAuthentication = (typeof MUTUAL_AUTHENTICATION)[number];
@@ -46,7 +46,6 @@ export const ZServerProfileInput = ZServerProfileFields.superRefine((value, ctx)
   checkServer(value, ctx);
 });
 export type TServerProfileInput = z.infer<typeof ZServerProfileInput>;
-export type TServerProfileFormValues = z.input<typeof ZServerProfileInput>;
 
 export const ZServerProfilePatch = z
   .strictObject({
@@ -74,8 +73,5 @@ export const SERVER_PROFILE_DEFAULTS: TServerProfileInput = {
   truststore_url: null,
 };
 
-export const ZServerProfileCreate = z.preprocess((raw) => {
-  if (raw && typeof raw === "object" && !("name" in raw) && typeof (raw as { title?: unknown }).title === "string")
-    return { ...raw, name: slugify((raw as { title: string }).title) };
-  return raw;
-}, ZServerProfileInput);
+/** Creation input: the name follows from the title when left out or empty. */
+export const ZServerProfileCreate = nameFromTitle(ZServerProfileInput);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_UPLOAD_BASE64_CHARS, MAX_UPLOAD_BYTES } from "@/lib/crypto/limits";
 import { ZName, ZTitle } from "./client-profile-schema";
-import { slugify } from "./slug";
+import { nameFromTitle } from "./name-from-title";
 
 /** Keystores and truststores are addressed by name alone (no version), as in API Connect. */
 export const ZStoreMeta = z.strictObject({
@@ -9,21 +9,11 @@ export const ZStoreMeta = z.strictObject({
   name: ZName,
   summary: z.string().trim().max(1024, "At most 1024 characters").default(""),
 });
-export type TStoreMeta = z.infer<typeof ZStoreMeta>;
 
 export const ZStoreMetaPatch = ZStoreMeta.pick({ title: true, summary: true }).partial();
 
-/** The name follows from the title when left out, with the profiles' slug rule. */
-export const ZStoreMetaCreate = z.preprocess((raw) => {
-  if (
-    raw &&
-    typeof raw === "object" &&
-    !(raw as { name?: unknown }).name &&
-    typeof (raw as { title?: unknown }).title === "string"
-  )
-    return { ...raw, name: slugify((raw as { title: string }).title) };
-  return raw;
-}, ZStoreMeta);
+/** Creation input: the name follows from the title when left out or empty. */
+export const ZStoreMetaCreate = nameFromTitle(ZStoreMeta);
 
 const ZPem = z.string().max(MAX_UPLOAD_BYTES, "At most 1 MB");
 const ZBase64File = z.string().max(MAX_UPLOAD_BASE64_CHARS, "At most 1 MB");
@@ -45,7 +35,6 @@ export const ZKeystoreMaterialBody = z
     message: "Send exactly one of: keystore (PEM), private_key with certificate, or pkcs12 (base64)",
     path: ["keystore"],
   });
-export type TKeystoreMaterialBody = z.infer<typeof ZKeystoreMaterialBody>;
 
 export const ZTruststoreMaterialBody = z
   .strictObject({
@@ -64,7 +53,7 @@ export const STORE_SORT_FIELDS = {
   not_after: "notAfter",
   updated_at: "updatedAt",
 } as const;
-export type StoreSortField = keyof typeof STORE_SORT_FIELDS;
+type StoreSortField = keyof typeof STORE_SORT_FIELDS;
 
 export const ZStoreListQuery = z
   .object({

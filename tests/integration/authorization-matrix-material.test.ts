@@ -46,12 +46,11 @@ import { contextFor } from "../helpers/org-context";
 import { keystoreUpload, leaf, pemUpload, testCa } from "../helpers/pki";
 import { actAs } from "../helpers/request-state";
 import { buildWorld, PRINCIPALS, type Principal } from "../helpers/world";
+import { whoMay } from "../helpers/who-may";
 
 /** Every keystore, truststore and server-profile route and action, for every principal (see authorization-matrix). */
 type Who = Principal | "anonymous" | "revokedKey";
 const EVERYONE: Who[] = [...PRINCIPALS, "anonymous", "revokedKey"];
-const VIEWERS: Who[] = ["owner", "orgAdmin", "customManage", "customView"];
-const MANAGERS: Who[] = ["owner", "orgAdmin", "customManage"];
 
 let world: Awaited<ReturnType<typeof buildWorld>>;
 let seq = 0;
@@ -96,57 +95,61 @@ const pemOf = (p: ReturnType<typeof leaf>) => p.keyPem + p.certPem;
 const o = () => world.org;
 type RestCase = { name: string; allowed: Who[]; call: (a: Auth, t: Target) => Promise<Response> };
 const REST: RestCase[] = [
-  { name: "GET keystores", allowed: VIEWERS, call: (a) => keystores.GET(request("GET", "/x", a), ctx({ org: o() })) },
+  {
+    name: "GET keystores",
+    allowed: whoMay("viewKeystores"),
+    call: (a) => keystores.GET(request("GET", "/x", a), ctx({ org: o() })),
+  },
   {
     name: "POST keystore",
-    allowed: MANAGERS,
+    allowed: whoMay("createKeystore"),
     call: (a) =>
       keystores.POST(request("POST", "/x", a, { title: `K ${++seq}`, keystore: pemOf(leaf()) }), ctx({ org: o() })),
   },
   {
     name: "GET keystore",
-    allowed: VIEWERS,
+    allowed: whoMay("viewKeystores"),
     call: (a, t) => keystore.GET(request("GET", "/x", a), ctx({ org: o(), name: t.ks.name })),
   },
   {
     name: "PATCH keystore",
-    allowed: MANAGERS,
+    allowed: whoMay("updateKeystore"),
     call: (a, t) => keystore.PATCH(request("PATCH", "/x", a, { summary: "s" }), ctx({ org: o(), name: t.ks.name })),
   },
   {
     name: "DELETE keystore",
-    allowed: MANAGERS,
+    allowed: whoMay("deleteKeystores"),
     call: (a, t) => keystore.DELETE(request("DELETE", "/x", a), ctx({ org: o(), name: t.ks.name })),
   },
   {
     name: "PUT keystore material",
-    allowed: MANAGERS,
+    allowed: whoMay("rotateKeystore"),
     call: (a, t) =>
       keystoreMaterial.PUT(request("PUT", "/x", a, { keystore: pemOf(leaf()) }), ctx({ org: o(), name: t.ks.name })),
   },
   {
     name: "GET keystore chain.pem",
-    allowed: VIEWERS,
+    allowed: whoMay("viewKeystores"),
     call: (a, t) => keystoreChain.GET(request("GET", "/x", a), ctx({ org: o(), name: t.ks.name })),
   },
   {
     name: "POST keystore duplicate",
-    allowed: MANAGERS,
+    allowed: whoMay("duplicateKeystore"),
     call: (a, t) => keystoreDuplicate.POST(request("POST", "/x", a), ctx({ org: o(), name: t.ks.name })),
   },
   {
     name: "POST truststore duplicate",
-    allowed: MANAGERS,
+    allowed: whoMay("duplicateTruststore"),
     call: (a, t) => truststoreDuplicate.POST(request("POST", "/x", a), ctx({ org: o(), name: t.ts.name })),
   },
   {
     name: "GET truststores",
-    allowed: VIEWERS,
+    allowed: whoMay("viewTruststores"),
     call: (a) => truststores.GET(request("GET", "/x", a), ctx({ org: o() })),
   },
   {
     name: "POST truststore",
-    allowed: MANAGERS,
+    allowed: whoMay("createTruststore"),
     call: (a) =>
       truststores.POST(
         request("POST", "/x", a, { title: `T ${++seq}`, truststore: testCa.certPem }),
@@ -155,22 +158,22 @@ const REST: RestCase[] = [
   },
   {
     name: "GET truststore",
-    allowed: VIEWERS,
+    allowed: whoMay("viewTruststores"),
     call: (a, t) => truststore.GET(request("GET", "/x", a), ctx({ org: o(), name: t.ts.name })),
   },
   {
     name: "PATCH truststore",
-    allowed: MANAGERS,
+    allowed: whoMay("updateTruststore"),
     call: (a, t) => truststore.PATCH(request("PATCH", "/x", a, { title: "t" }), ctx({ org: o(), name: t.ts.name })),
   },
   {
     name: "DELETE truststore",
-    allowed: MANAGERS,
+    allowed: whoMay("deleteTruststores"),
     call: (a, t) => truststore.DELETE(request("DELETE", "/x", a), ctx({ org: o(), name: t.ts.name })),
   },
   {
     name: "POST truststore certificates",
-    allowed: MANAGERS,
+    allowed: whoMay("addTruststoreCertificates"),
     call: (a, t) =>
       truststoreCerts.POST(
         request("POST", "/x", a, { truststore: issue(new Date(), { commonName: "New CA", usage: "ca" }).certPem }),
@@ -179,7 +182,7 @@ const REST: RestCase[] = [
   },
   {
     name: "DELETE truststore certificate",
-    allowed: MANAGERS,
+    allowed: whoMay("removeTruststoreCertificate"),
     call: (a, t) =>
       truststoreCert.DELETE(
         request("DELETE", "/x", a),
@@ -188,17 +191,17 @@ const REST: RestCase[] = [
   },
   {
     name: "GET truststore.pem",
-    allowed: VIEWERS,
+    allowed: whoMay("viewTruststores"),
     call: (a, t) => truststorePem.GET(request("GET", "/x", a), ctx({ org: o(), name: t.ts.name })),
   },
   {
     name: "GET server profiles",
-    allowed: VIEWERS,
+    allowed: whoMay("viewServerProfiles"),
     call: (a) => serverProfiles.GET(request("GET", "/x", a), ctx({ org: o() })),
   },
   {
     name: "POST server profile",
-    allowed: MANAGERS,
+    allowed: whoMay("createServerProfile"),
     call: (a, t) =>
       serverProfiles.POST(
         request("POST", "/x", a, {
@@ -213,17 +216,17 @@ const REST: RestCase[] = [
   },
   {
     name: "GET server versions",
-    allowed: VIEWERS,
+    allowed: whoMay("viewServerProfiles"),
     call: (a, t) => serverByName.GET(request("GET", "/x", a), ctx({ org: o(), name: t.sp.name })),
   },
   {
     name: "GET server profile",
-    allowed: VIEWERS,
+    allowed: whoMay("viewServerProfiles"),
     call: (a, t) => serverByVersion.GET(request("GET", "/x", a), ctx({ org: o(), name: t.sp.name, version: "1.0.0" })),
   },
   {
     name: "PATCH server profile",
-    allowed: MANAGERS,
+    allowed: whoMay("updateServerProfile"),
     call: (a, t) =>
       serverByVersion.PATCH(
         request("PATCH", "/x", a, { limit_renegotiation: false }),
@@ -232,7 +235,7 @@ const REST: RestCase[] = [
   },
   {
     name: "DELETE server profile",
-    allowed: MANAGERS,
+    allowed: whoMay("deleteServerProfiles"),
     call: (a, t) =>
       serverByVersion.DELETE(request("DELETE", "/x", a), ctx({ org: o(), name: t.sp.name, version: "1.0.0" })),
   },
@@ -267,30 +270,62 @@ const caForm = () =>
 type ActionCase = { name: string; allowed: Who[]; call: (t: Target) => Promise<{ ok: boolean; code?: string }> };
 const rv = (t: { name: string; row_version: number }) => ({ name: t.name, rowVersion: t.row_version });
 const ACTIONS: ActionCase[] = [
-  { name: "previewKeystore", allowed: MANAGERS, call: () => previewKeystoreAction(o(), keystoreForm()) },
-  { name: "createKeystore", allowed: MANAGERS, call: () => createKeystoreAction(o(), keystoreForm()) },
-  { name: "rotateKeystore", allowed: MANAGERS, call: (t) => rotateKeystoreAction(o(), rv(t.ks), keystoreForm()) },
-  { name: "updateKeystore", allowed: MANAGERS, call: (t) => updateKeystoreAction(o(), rv(t.ks), { summary: "x" }) },
-  { name: "deleteKeystores", allowed: MANAGERS, call: (t) => deleteKeystoresAction(o(), [t.ks.name]) },
-  { name: "duplicateKeystore", allowed: MANAGERS, call: (t) => duplicateKeystoreAction(o(), t.ks.name) },
-  { name: "previewTruststore", allowed: MANAGERS, call: () => previewTruststoreAction(o(), caForm()) },
-  { name: "createTruststore", allowed: MANAGERS, call: () => createTruststoreAction(o(), caForm()) },
+  {
+    name: "previewKeystore",
+    allowed: whoMay("previewKeystore"),
+    call: () => previewKeystoreAction(o(), keystoreForm()),
+  },
+  { name: "createKeystore", allowed: whoMay("createKeystore"), call: () => createKeystoreAction(o(), keystoreForm()) },
+  {
+    name: "rotateKeystore",
+    allowed: whoMay("rotateKeystore"),
+    call: (t) => rotateKeystoreAction(o(), rv(t.ks), keystoreForm()),
+  },
+  {
+    name: "updateKeystore",
+    allowed: whoMay("updateKeystore"),
+    call: (t) => updateKeystoreAction(o(), rv(t.ks), { summary: "x" }),
+  },
+  { name: "deleteKeystores", allowed: whoMay("deleteKeystores"), call: (t) => deleteKeystoresAction(o(), [t.ks.name]) },
+  {
+    name: "duplicateKeystore",
+    allowed: whoMay("duplicateKeystore"),
+    call: (t) => duplicateKeystoreAction(o(), t.ks.name),
+  },
+  {
+    name: "previewTruststore",
+    allowed: whoMay("previewTruststore"),
+    call: () => previewTruststoreAction(o(), caForm()),
+  },
+  { name: "createTruststore", allowed: whoMay("createTruststore"), call: () => createTruststoreAction(o(), caForm()) },
   {
     name: "addTruststoreCertificates",
-    allowed: MANAGERS,
+    allowed: whoMay("addTruststoreCertificates"),
     call: (t) => addTruststoreCertificatesAction(o(), rv(t.ts), caForm()),
   },
   {
     name: "removeTruststoreCertificate",
-    allowed: MANAGERS,
+    allowed: whoMay("removeTruststoreCertificate"),
     call: (t) => removeTruststoreCertificateAction(o(), rv(t.ts), t.spare),
   },
-  { name: "updateTruststore", allowed: MANAGERS, call: (t) => updateTruststoreAction(o(), rv(t.ts), { title: "x" }) },
-  { name: "deleteTruststores", allowed: MANAGERS, call: (t) => deleteTruststoresAction(o(), [t.ts.name]) },
-  { name: "duplicateTruststore", allowed: MANAGERS, call: (t) => duplicateTruststoreAction(o(), t.ts.name) },
+  {
+    name: "updateTruststore",
+    allowed: whoMay("updateTruststore"),
+    call: (t) => updateTruststoreAction(o(), rv(t.ts), { title: "x" }),
+  },
+  {
+    name: "deleteTruststores",
+    allowed: whoMay("deleteTruststores"),
+    call: (t) => deleteTruststoresAction(o(), [t.ts.name]),
+  },
+  {
+    name: "duplicateTruststore",
+    allowed: whoMay("duplicateTruststore"),
+    call: (t) => duplicateTruststoreAction(o(), t.ts.name),
+  },
   {
     name: "createServerProfile",
-    allowed: MANAGERS,
+    allowed: whoMay("createServerProfile"),
     call: (t) =>
       createServerProfileAction(o(), {
         title: `S ${++seq}`,
@@ -302,7 +337,7 @@ const ACTIONS: ActionCase[] = [
   },
   {
     name: "updateServerProfile",
-    allowed: MANAGERS,
+    allowed: whoMay("updateServerProfile"),
     call: (t) =>
       updateServerProfileAction(
         o(),
@@ -312,7 +347,7 @@ const ACTIONS: ActionCase[] = [
   },
   {
     name: "deleteServerProfiles",
-    allowed: MANAGERS,
+    allowed: whoMay("deleteServerProfiles"),
     call: (t) => deleteServerProfilesAction(o(), [{ name: t.sp.name, version: "1.0.0" }]),
   },
 ];

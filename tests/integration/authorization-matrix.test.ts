@@ -15,12 +15,10 @@ import { ctx, request, type Auth } from "../helpers/http";
 import { contextFor } from "../helpers/org-context";
 import { actAs } from "../helpers/request-state";
 import { buildWorld, PRINCIPALS, type Principal } from "../helpers/world";
+import { whoMay } from "../helpers/who-may";
 
 type Who = Principal | "anonymous" | "revokedKey";
 const EVERYONE: Who[] = [...PRINCIPALS, "anonymous", "revokedKey"];
-const VIEWERS: Who[] = ["owner", "orgAdmin", "customManage", "customView"];
-const MANAGERS: Who[] = ["owner", "orgAdmin", "customManage"];
-const MEMBER_MANAGERS: Who[] = ["owner", "orgAdmin"];
 
 let world: Awaited<ReturnType<typeof buildWorld>>;
 let seq = 0;
@@ -66,24 +64,36 @@ type RestCase = { name: string; allowed: Who[]; call: (a: Auth, t: Target) => Pr
 const one = (t: Target) => ctx({ org: world.org, name: t.name, version: t.version });
 
 const REST: RestCase[] = [
-  { name: "GET list", allowed: VIEWERS, call: (a) => collection.GET(request("GET", "/x", a), ctx({ org: world.org })) },
+  {
+    name: "GET list",
+    allowed: whoMay("viewClientProfiles"),
+    call: (a) => collection.GET(request("GET", "/x", a), ctx({ org: world.org })),
+  },
   {
     name: "POST create",
-    allowed: MANAGERS,
+    allowed: whoMay("createClientProfile"),
     call: (a) => collection.POST(request("POST", "/x", a, profileBody()), ctx({ org: world.org })),
   },
   {
     name: "GET versions",
-    allowed: VIEWERS,
+    allowed: whoMay("viewClientProfiles"),
     call: (a, t) => byName.GET(request("GET", "/x", a), ctx({ org: world.org, name: t.name })),
   },
-  { name: "GET one", allowed: VIEWERS, call: (a, t) => byVersion.GET(request("GET", "/x", a), one(t)) },
+  {
+    name: "GET one",
+    allowed: whoMay("viewClientProfiles"),
+    call: (a, t) => byVersion.GET(request("GET", "/x", a), one(t)),
+  },
   {
     name: "PATCH",
-    allowed: MANAGERS,
+    allowed: whoMay("updateClientProfile"),
     call: (a, t) => byVersion.PATCH(request("PATCH", "/x", a, { summary: "changed" }), one(t)),
   },
-  { name: "DELETE", allowed: MANAGERS, call: (a, t) => byVersion.DELETE(request("DELETE", "/x", a), one(t)) },
+  {
+    name: "DELETE",
+    allowed: whoMay("deleteClientProfiles"),
+    call: (a, t) => byVersion.DELETE(request("DELETE", "/x", a), one(t)),
+  },
 ];
 
 describe.each(REST)("REST $name", ({ allowed, call }) => {
@@ -111,12 +121,12 @@ type ActionCase = {
 const ACTIONS: ActionCase[] = [
   {
     name: "createClientProfile",
-    allowed: MANAGERS,
+    allowed: whoMay("createClientProfile"),
     call: () => createClientProfileAction(world.org, { ...profileBody(), name: `made-${seq}` }),
   },
   {
     name: "updateClientProfile",
-    allowed: MANAGERS,
+    allowed: whoMay("updateClientProfile"),
     call: (t) =>
       updateClientProfileAction(
         world.org,
@@ -126,27 +136,27 @@ const ACTIONS: ActionCase[] = [
   },
   {
     name: "deleteClientProfiles",
-    allowed: MANAGERS,
+    allowed: whoMay("deleteClientProfiles"),
     call: (t) => deleteClientProfilesAction(world.org, [{ name: t.name, version: t.version }]),
   },
   {
     name: "createRole",
-    allowed: MEMBER_MANAGERS,
+    allowed: whoMay("createRole"),
     call: () => createRoleAction(world.org, { name: `role-${++seq}`, title: "R", permissions: ["settings:view"] }),
   },
   {
     name: "assignRole",
-    allowed: MEMBER_MANAGERS,
+    allowed: whoMay("assignRole"),
     call: () => assignRoleAction(world.org, world.users.member.userId, "member"),
   },
   {
     name: "inviteMember",
-    allowed: MEMBER_MANAGERS,
+    allowed: whoMay("inviteMember"),
     call: () => inviteMemberAction(world.org, { email: `new-${++seq}@example.com`, role: "member" }),
   },
   {
     name: "revokeInvitation",
-    allowed: MEMBER_MANAGERS,
+    allowed: whoMay("revokeInvitation"),
     prepare: async () => {
       const owner = await contextFor(world, "owner");
       const { email } = await createInvitation(owner, { email: `pending-${++seq}@example.com`, role: "member" });

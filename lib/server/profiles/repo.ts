@@ -7,6 +7,7 @@ import { audit, diff, removed } from "@/lib/server/platform/audit";
 import { db, type Db } from "@/lib/server/platform/db";
 import { protectedDefault } from "@/lib/server/stores/dependants";
 import { isUniqueViolation } from "@/lib/server/platform/prisma-errors";
+import { saveVersioned, type Versioned, type VersionedTable } from "@/lib/server/platform/row-version";
 import {
   changeOf,
   KIND_LABEL,
@@ -14,7 +15,6 @@ import {
   profileNotFound,
   profileOrderBy,
   type ProfileKind,
-  staleProfile,
   ZProfileTargets,
 } from "@/lib/server/profiles/shared";
 import { WITH_STORES } from "@/lib/server/profiles/store-refs";
@@ -23,18 +23,14 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Key = { orgId_name_version: { orgId: string; name: string; version: string } };
 type ListWhere = { orgId: string; name?: string; searchText?: { contains: string } };
 
-interface BaseRow {
-  id: string;
+interface BaseRow extends Versioned {
   name: string;
   version: string;
   isDefault: boolean;
-  rowVersion: number;
-  updatedBy: string;
-  updatedAt: Date;
 }
 
 /** The table operations the shared profile logic uses; the client- and server-profile delegates both fit. */
-interface ProfileTable<Row> {
+interface ProfileTable<Row> extends VersionedTable {
   findUnique(args: { where: Key; include: typeof WITH_STORES }): PromiseLike<Row | null>;
   findMany(args: {
     where: ListWhere;
@@ -44,18 +40,13 @@ interface ProfileTable<Row> {
     include: typeof WITH_STORES;
   }): Prisma.PrismaPromise<Row[]>;
   count(args: { where: ListWhere }): Prisma.PrismaPromise<number>;
-  updateMany(args: {
-    where: { id: string; rowVersion: number };
-    data: Record<string, unknown>;
-  }): PromiseLike<{ count: number }>;
   delete(args: { where: { id: string } }): PromiseLike<unknown>;
-  findUniqueOrThrow(args: { where: { id: string } }): PromiseLike<{ updatedBy: string; updatedAt: Date }>;
 }
 
 /** What makes a client profile different from a server profile, for the shared create/read/update/delete. */
 type BaseColumns = { orgId: string; name: string; version: string; isDefault: boolean; updatedBy: string };
 
-export interface ProfileKindSpec<Row extends BaseRow, Dto, Input extends { name: string; version: string }, Columns> {
+interface ProfileKindSpec<Row extends BaseRow, Dto, Input extends { name: string; version: string }, Columns> {
   kind: ProfileKind;
   /** The audit target type. */
   target: string;
@@ -168,14 +159,11 @@ export function profileRepo<
     return db().$transaction(async (tx) => {
       const row = await findRow(tx, ctx, name, version);
       if (row.isDefault) throw protectedDefault(label, `${name}:${version}`);
-      if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) throw staleProfile(row);
       const before = spec.toDto(ctx.org.name, row);
-      const merged = spec.input.parse({ ...spec.values(before), ...patch });
-      const { count } = await spec.table(tx).updateMany({
-        where: { id: row.id, rowVersion: row.rowVersion },
-        data: { ...(await spec.columns(tx, ctx, merged)), updatedBy: ctx.actor.email, rowVersion: { increment: 1 } },
+      await saveVersioned(spec.table(tx), "profile", row, expectedRowVersion, async () => {
+        const merged = spec.input.parse({ ...spec.values(before), ...patch });
+        return { ...(await spec.columns(tx, ctx, merged)), updatedBy: ctx.actor.email };
       });
-      if (count === 0) throw staleProfile(await spec.table(tx).findUniqueOrThrow({ where: { id: row.id } }));
       const after = spec.toDto(ctx.org.name, await findRow(tx, ctx, name, version));
       await audit(
         tx,

@@ -16,7 +16,7 @@ import { storeIds, storeUrl, WITH_STORES } from "@/lib/server/profiles/store-ref
 
 export type { ServerProfileDto };
 
-export const TARGET = "tls-server-profile";
+const TARGET = "tls-server-profile";
 const KIND = "server";
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["tlsServerProfile"]["findFirstOrThrow"]>> & {
@@ -24,7 +24,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof db>["tlsServerProfile"]["findFir
   truststore: { name: string } | null;
 };
 
-export function toDto(orgName: string, row: Row): ServerProfileDto {
+function toDto(orgName: string, row: Row): ServerProfileDto {
   return {
     type: "tls_server_profile",
     ...profileDtoBase(orgName, "tls-server-profiles", row),
@@ -34,7 +34,7 @@ export function toDto(orgName: string, row: Row): ServerProfileDto {
   };
 }
 
-export function toColumns(input: TServerProfileInput) {
+function toColumns(input: TServerProfileInput) {
   return {
     ...profileColumnsBase(input),
     mutualAuthentication: input.mutual_authentication,

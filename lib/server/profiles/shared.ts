@@ -32,13 +32,6 @@ export function profileNotFound(kind: ProfileKind, name: string, version?: strin
   );
 }
 
-export function staleProfile(row: { updatedBy: string; updatedAt: Date }): AppError {
-  return new AppError(
-    "STALE",
-    `This profile was changed by ${row.updatedBy} at ${row.updatedAt.toISOString()} — reload to see their changes.`,
-  );
-}
-
 /** Tie-breakers follow the sort direction so the database can walk the matching index either way. */
 export function profileOrderBy(query: ListQuery) {
   return [{ [LIST_SORT_FIELDS[query.sort]]: query.direction }, { name: query.direction }, { version: query.direction }];
@@ -60,7 +53,7 @@ export function changeOf(values: unknown, name: string, version?: string): Recor
   return rest;
 }
 
-export function searchTextOf(input: { title: string; name: string; version: string; summary: string }): string {
+function searchTextOf(input: { title: string; name: string; version: string; summary: string }): string {
   return [input.title, input.name, input.version, input.summary].join(" ").toLowerCase();
 }
 

@@ -17,7 +17,7 @@ export const WITH_STORES = { keystore: { select: { name: true } }, truststore: {
  * Resolves a `keystore_url` / `truststore_url` (or a bare name) to the store's id, only within the
  * caller's organization: a URL naming another organization is refused, not followed.
  */
-export async function resolveStoreRef(
+async function resolveStoreRef(
   tx: Pick<Db, "keystore" | "truststore">,
   ctx: OrgContext,
   kind: StoreKind,

@@ -4,20 +4,18 @@ import { open, seal } from "@/lib/crypto/envelope";
 import { verifyKeystore, type KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import { toPem } from "@/lib/crypto/pem";
 import type { UploadFile } from "@/lib/crypto/upload";
-import { AppError } from "@/lib/errors";
 import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
 import { STORE_SORT_FIELDS, type StoreListQuery, ZStoreMetaCreate, ZStoreMetaPatch } from "@/lib/tls/store-schema";
-import { ZName } from "@/lib/tls/client-profile-schema";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
 import type { OrgContext } from "@/lib/server/access/require-org";
-import { audit, diff, removed } from "@/lib/server/platform/audit";
+import { audit, diff } from "@/lib/server/platform/audit";
 import { certificateColumns, certificateDto, infoDto, storedWarnings } from "@/lib/server/stores/certificates";
 import { publicUrl } from "@/lib/server/platform/config";
 import { masterKey } from "@/lib/server/platform/master-key";
-import { db, type Db } from "@/lib/server/platform/db";
-import { dependantsOf, inUse, protectedDefault } from "@/lib/server/stores/dependants";
+import { db } from "@/lib/server/platform/db";
+import { dependantsOf } from "@/lib/server/stores/dependants";
 import { importRefusal } from "@/lib/server/stores/material-errors";
-import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/platform/prisma-errors";
+import { storeBase } from "@/lib/server/stores/store-base";
 import { changeOf } from "@/lib/server/profiles/shared";
 
 export const TARGET = "keystore";
@@ -32,6 +30,8 @@ export interface MaterialUpload {
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["keystore"]["findFirstOrThrow"]>>;
 type CertRow = Parameters<typeof certificateDto>[0];
+
+const base = storeBase<Row>(TARGET, (tx) => tx.keystore);
 
 function toDto(orgName: string, row: Row, certificates?: CertRow[], usedBy?: KeystoreDto["used_by"]): KeystoreDto {
   const orgUrl = `${publicUrl()}/api/orgs/${orgName}`;
@@ -110,12 +110,6 @@ function materialColumns(id: string, m: KeystoreMaterial) {
 const searchText = (title: string, name: string, summary: string, subject: string) =>
   [title, name, summary, subject].join(" ").toLowerCase();
 
-function clash(name: string): AppError {
-  return new AppError("CONFLICT", `A keystore named "${name}" already exists.`, [
-    { field: "name", message: `"${name}" is taken. Choose another name.` },
-  ]);
-}
-
 export async function createKeystore(
   ctx: OrgContext,
   rawMeta: unknown,
@@ -127,13 +121,7 @@ export async function createKeystore(
   const id = randomUUID();
   try {
     return await db().$transaction(async (tx) => {
-      if (
-        await tx.keystore.findUnique({
-          where: { orgId_name: { orgId: ctx.org.id, name: meta.name } },
-          select: { id: true },
-        })
-      )
-        throw clash(meta.name);
+      await base.assertNameFree(tx, ctx, meta.name);
       const material = materialColumns(id, m);
       const row = await tx.keystore.create({
         data: {
@@ -152,8 +140,7 @@ export async function createKeystore(
       return toDto(ctx.org.name, row, row.certificates, []);
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw clash(meta.name);
-    throw e;
+    throw base.insertFailure(e, meta.name);
   }
 }
 
@@ -193,19 +180,8 @@ export async function keystoreChoices(ctx: OrgContext) {
   });
 }
 
-type Reader = Pick<Db, "keystore">;
-
-async function findRow(tx: Reader, ctx: OrgContext, rawName: string): Promise<Row> {
-  const name = ZName.safeParse(rawName);
-  const row = name.success
-    ? await tx.keystore.findUnique({ where: { orgId_name: { orgId: ctx.org.id, name: name.data } } })
-    : null;
-  if (!row) throw new AppError("NOT_FOUND", `No keystore named "${rawName}".`);
-  return row;
-}
-
 export async function getKeystore(ctx: OrgContext, name: string): Promise<KeystoreDto> {
-  const row = await findRow(db(), ctx, name);
+  const row = await base.find(db(), ctx, name);
   const [certificates, usedBy] = await Promise.all([
     db().certificate.findMany({ where: { keystoreId: row.id }, orderBy: { position: "asc" } }),
     dependantsOf(db(), { keystoreId: row.id }),
@@ -215,20 +191,13 @@ export async function getKeystore(ctx: OrgContext, name: string): Promise<Keysto
 
 /** The public chain as one PEM file, leaf first. */
 export async function keystoreChainPem(ctx: OrgContext, name: string): Promise<string> {
-  const row = await findRow(db(), ctx, name);
+  const row = await base.find(db(), ctx, name);
   const certs = await db().certificate.findMany({
     where: { keystoreId: row.id },
     orderBy: { position: "asc" },
     select: { pem: true },
   });
   return certs.map((c) => c.pem).join("");
-}
-
-function stale(row: Row): AppError {
-  return new AppError(
-    "STALE",
-    `This keystore was changed by ${row.updatedBy} at ${row.updatedAt.toISOString()} — reload to see their changes.`,
-  );
 }
 
 export async function updateKeystore(
@@ -239,22 +208,14 @@ export async function updateKeystore(
 ): Promise<KeystoreDto> {
   const patch = ZStoreMetaPatch.parse(changeOf(rawPatch, name));
   return db().$transaction(async (tx) => {
-    const row = await findRow(tx, ctx, name);
-    if (row.isDefault) throw protectedDefault("keystore", name);
-    if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) throw stale(row);
+    const row = await base.findEditable(tx, ctx, name);
     const title = patch.title ?? row.title;
     const summary = patch.summary ?? row.summary;
-    const { count } = await tx.keystore.updateMany({
-      where: { id: row.id, rowVersion: row.rowVersion },
-      data: {
-        title,
-        summary,
-        searchText: searchText(title, row.name, summary, row.subject),
-        updatedBy: ctx.actor.email,
-        rowVersion: { increment: 1 },
-      },
-    });
-    if (count === 0) throw stale(await tx.keystore.findUniqueOrThrow({ where: { id: row.id } }));
+    await base.save(tx, ctx, row, expectedRowVersion, () => ({
+      title,
+      summary,
+      searchText: searchText(title, row.name, summary, row.subject),
+    }));
     const after = await tx.keystore.findUniqueOrThrow({ where: { id: row.id } });
     await audit(tx, ctx, "update", { type: TARGET, name }, diff(auditable(row), auditable(after)));
     return toDto(ctx.org.name, after);
@@ -273,20 +234,12 @@ export async function replaceKeystoreMaterial(
 ): Promise<KeystoreDto> {
   const m = verify(upload);
   return db().$transaction(async (tx) => {
-    const row = await findRow(tx, ctx, name);
-    if (row.isDefault) throw protectedDefault("keystore", name);
-    if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) throw stale(row);
+    const row = await base.findEditable(tx, ctx, name);
     const material = materialColumns(row.id, m);
-    const { count } = await tx.keystore.updateMany({
-      where: { id: row.id, rowVersion: row.rowVersion },
-      data: {
-        ...material,
-        searchText: searchText(row.title, row.name, row.summary, material.subject),
-        updatedBy: ctx.actor.email,
-        rowVersion: { increment: 1 },
-      },
-    });
-    if (count === 0) throw stale(await tx.keystore.findUniqueOrThrow({ where: { id: row.id } }));
+    await base.save(tx, ctx, row, expectedRowVersion, () => ({
+      ...material,
+      searchText: searchText(row.title, row.name, row.summary, material.subject),
+    }));
     await tx.certificate.deleteMany({ where: { keystoreId: row.id } });
     await tx.certificate.createMany({
       data: m.chain.map((c, i) => ({ orgId: ctx.org.id, keystoreId: row.id, ...certificateColumns(c, i) })),
@@ -301,30 +254,8 @@ export async function replaceKeystoreMaterial(
 }
 
 /** Deletes every listed keystore or none; one in use, protected or missing aborts the batch. */
-export async function deleteKeystores(ctx: OrgContext, names: string[]): Promise<number> {
-  if (!Array.isArray(names) || names.length === 0 || names.length > 100)
-    throw new AppError("VALIDATION", "Name 1 to 100 keystores to delete.");
-  try {
-    return await db().$transaction(async (tx) => {
-      for (const name of names) {
-        const row = await findRow(tx, ctx, String(name));
-        if (row.isDefault) throw protectedDefault("keystore", row.name);
-        const dependants = await dependantsOf(tx, { keystoreId: row.id });
-        if (dependants.length) throw inUse("keystore", row.name, dependants);
-        await tx.keystore.delete({ where: { id: row.id } });
-        await audit(tx, ctx, "delete", { type: TARGET, name: row.name }, removed(auditable(row)));
-      }
-      return names.length;
-    });
-  } catch (e) {
-    // The database's restricting foreign keys catch a profile that started using the keystore meanwhile.
-    if (isForeignKeyViolation(e))
-      throw new AppError(
-        "CONFLICT",
-        "A profile started using this keystore while it was being deleted; nothing was deleted.",
-      );
-    throw e;
-  }
+export function deleteKeystores(ctx: OrgContext, names: string[]): Promise<number> {
+  return base.removeAll(ctx, names, (_tx, row) => auditable(row));
 }
 
 /** Server-side only: the decrypted key and public chain for building TLS options. Never returned to a client. */
@@ -349,7 +280,7 @@ export async function keystoreSecret(orgId: string, id: string): Promise<{ keyPe
 
 /** "Duplicate to customize": the same key and chain under a new name, re-sealed for the new row. */
 export async function duplicateKeystore(ctx: OrgContext, name: string): Promise<KeystoreDto> {
-  const source = await findRow(db(), ctx, name);
+  const source = await base.find(db(), ctx, name);
   const { keyPem, chainPem } = await keystoreSecret(ctx.org.id, source.id);
   const rootPem = (
     await db().certificate.findMany({
@@ -366,9 +297,6 @@ export async function duplicateKeystore(ctx: OrgContext, name: string): Promise<
     allowExpired: source.expiredAccepted,
     fileField: () => "file",
   };
-  const exists = (candidate: string) =>
-    db()
-      .keystore.count({ where: { orgId: ctx.org.id, name: candidate } })
-      .then((n) => n > 0);
-  return createKeystore(ctx, { title, name: await freeCopyName(source.name, exists), summary: source.summary }, upload);
+  const copyName = await freeCopyName(source.name, base.nameTaken(ctx));
+  return createKeystore(ctx, { title, name: copyName, summary: source.summary }, upload);
 }

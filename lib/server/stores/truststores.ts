@@ -1,7 +1,6 @@
 import "server-only";
 import { verifyTruststore, type TruststoreMaterial } from "@/lib/crypto/truststore-rules";
 import { AppError } from "@/lib/errors";
-import { ZName } from "@/lib/tls/client-profile-schema";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
 import type { TruststoreDto, TruststorePreview } from "@/lib/tls/store-dto";
 import {
@@ -12,22 +11,24 @@ import {
   ZStoreMetaPatch,
 } from "@/lib/tls/store-schema";
 import type { OrgContext } from "@/lib/server/access/require-org";
-import { audit, diff, removed } from "@/lib/server/platform/audit";
+import { audit, diff } from "@/lib/server/platform/audit";
 import { certificateColumns, certificateDto, infoDto, storedWarnings } from "@/lib/server/stores/certificates";
 import { publicUrl } from "@/lib/server/platform/config";
 import { db, type Db } from "@/lib/server/platform/db";
-import { dependantsOf, inUse, protectedDefault } from "@/lib/server/stores/dependants";
+import { dependantsOf } from "@/lib/server/stores/dependants";
 import type { MaterialUpload } from "@/lib/server/stores/keystores";
 import { importRefusal } from "@/lib/server/stores/material-errors";
-import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/platform/prisma-errors";
+import { storeBase } from "@/lib/server/stores/store-base";
 import { changeOf } from "@/lib/server/profiles/shared";
 
-export const TARGET = "truststore";
+const TARGET = "truststore";
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["truststore"]["findFirstOrThrow"]>>;
 type CertRow = Parameters<typeof certificateDto>[0];
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type CertificateUpload = Omit<MaterialUpload, "allowExpired">;
+
+const base = storeBase<Row>(TARGET, (tx) => tx.truststore);
 
 function toDto(
   orgName: string,
@@ -70,10 +71,6 @@ export function previewTruststore(_ctx: OrgContext, upload: CertificateUpload): 
 }
 
 const searchText = (title: string, name: string, summary: string) => [title, name, summary].join(" ").toLowerCase();
-const clash = (name: string) =>
-  new AppError("CONFLICT", `A truststore named "${name}" already exists.`, [
-    { field: "name", message: `"${name}" is taken. Choose another name.` },
-  ]);
 
 function auditable(row: Row, fingerprints: string[]) {
   return { title: row.title, summary: row.summary, certificates: fingerprints };
@@ -102,13 +99,7 @@ export async function createTruststore(
   const m = verify(upload);
   try {
     return await db().$transaction(async (tx) => {
-      if (
-        await tx.truststore.findUnique({
-          where: { orgId_name: { orgId: ctx.org.id, name: meta.name } },
-          select: { id: true },
-        })
-      )
-        throw clash(meta.name);
+      await base.assertNameFree(tx, ctx, meta.name);
       const row = await tx.truststore.create({
         data: {
           orgId: ctx.org.id,
@@ -137,8 +128,7 @@ export async function createTruststore(
       return toDto(ctx.org.name, after, await certsOf(tx, row.id), []);
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw clash(meta.name);
-    throw e;
+    throw base.insertFailure(e, meta.name);
   }
 }
 
@@ -165,17 +155,8 @@ export async function truststoreChoices(ctx: OrgContext) {
   });
 }
 
-async function findRow(tx: Pick<Db, "truststore">, ctx: OrgContext, rawName: string): Promise<Row> {
-  const name = ZName.safeParse(rawName);
-  const row = name.success
-    ? await tx.truststore.findUnique({ where: { orgId_name: { orgId: ctx.org.id, name: name.data } } })
-    : null;
-  if (!row) throw new AppError("NOT_FOUND", `No truststore named "${rawName}".`);
-  return row;
-}
-
 export async function getTruststore(ctx: OrgContext, name: string): Promise<TruststoreDto> {
-  const row = await findRow(db(), ctx, name);
+  const row = await base.find(db(), ctx, name);
   const [certificates, usedBy] = await Promise.all([
     certsOf(db(), row.id),
     dependantsOf(db(), { truststoreId: row.id }),
@@ -184,15 +165,8 @@ export async function getTruststore(ctx: OrgContext, name: string): Promise<Trus
 }
 
 export async function truststorePem(ctx: OrgContext, name: string): Promise<string> {
-  const row = await findRow(db(), ctx, name);
+  const row = await base.find(db(), ctx, name);
   return (await certsOf(db(), row.id)).map((c) => c.pem).join("");
-}
-
-function stale(row: Row): AppError {
-  return new AppError(
-    "STALE",
-    `This truststore was changed by ${row.updatedBy} at ${row.updatedAt.toISOString()} — reload to see their changes.`,
-  );
 }
 
 /** Runs a change to an editable truststore under its row version, then audits and returns the new state. */
@@ -204,24 +178,14 @@ async function change(
   apply: (tx: Tx, row: Row) => Promise<Partial<Pick<Row, "title" | "summary">>>,
 ): Promise<TruststoreDto> {
   return db().$transaction(async (tx) => {
-    const row = await findRow(tx, ctx, name);
-    if (row.isDefault) throw protectedDefault("truststore", name);
-    if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) throw stale(row);
+    const row = await base.findEditable(tx, ctx, name);
     const before = (await certsOf(tx, row.id)).map((c) => c.sha256);
-    const fields = await apply(tx, row);
-    const title = fields.title ?? row.title;
-    const summary = fields.summary ?? row.summary;
-    const { count } = await tx.truststore.updateMany({
-      where: { id: row.id, rowVersion: row.rowVersion },
-      data: {
-        title,
-        summary,
-        searchText: searchText(title, row.name, summary),
-        updatedBy: ctx.actor.email,
-        rowVersion: { increment: 1 },
-      },
+    await base.save(tx, ctx, row, expectedRowVersion, async () => {
+      const fields = await apply(tx, row);
+      const title = fields.title ?? row.title;
+      const summary = fields.summary ?? row.summary;
+      return { title, summary, searchText: searchText(title, row.name, summary) };
     });
-    if (count === 0) throw stale(await tx.truststore.findUniqueOrThrow({ where: { id: row.id } }));
     await refreshExpiry(tx, row.id);
     const after = await tx.truststore.findUniqueOrThrow({ where: { id: row.id } });
     const certificates = await certsOf(tx, row.id);
@@ -289,30 +253,14 @@ export function removeTruststoreCertificate(
   });
 }
 
-export async function deleteTruststores(ctx: OrgContext, names: string[]): Promise<number> {
-  if (!Array.isArray(names) || names.length === 0 || names.length > 100)
-    throw new AppError("VALIDATION", "Name 1 to 100 truststores to delete.");
-  try {
-    return await db().$transaction(async (tx) => {
-      for (const name of names) {
-        const row = await findRow(tx, ctx, String(name));
-        if (row.isDefault) throw protectedDefault("truststore", row.name);
-        const dependants = await dependantsOf(tx, { truststoreId: row.id });
-        if (dependants.length) throw inUse("truststore", row.name, dependants);
-        const fingerprints = (await certsOf(tx, row.id)).map((c) => c.sha256);
-        await tx.truststore.delete({ where: { id: row.id } });
-        await audit(tx, ctx, "delete", { type: TARGET, name: row.name }, removed(auditable(row, fingerprints)));
-      }
-      return names.length;
-    });
-  } catch (e) {
-    if (isForeignKeyViolation(e))
-      throw new AppError(
-        "CONFLICT",
-        "A profile started using this truststore while it was being deleted; nothing was deleted.",
-      );
-    throw e;
-  }
+/** Deletes every listed truststore or none; one in use, protected or missing aborts the batch. */
+export function deleteTruststores(ctx: OrgContext, names: string[]): Promise<number> {
+  return base.removeAll(ctx, names, async (tx, row) =>
+    auditable(
+      row,
+      (await certsOf(tx, row.id)).map((c) => c.sha256),
+    ),
+  );
 }
 
 /** Server-side only: the CA certificates for building TLS options. */
@@ -327,15 +275,15 @@ export async function truststoreCertificates(orgId: string, id: string): Promise
 
 /** "Duplicate to customize": the same certificates under a new name. */
 export async function duplicateTruststore(ctx: OrgContext, name: string): Promise<TruststoreDto> {
-  const source = await findRow(db(), ctx, name);
+  const source = await base.find(db(), ctx, name);
   const pem = (await certsOf(db(), source.id)).map((c) => c.pem).join("");
-  const exists = (candidate: string) =>
-    db()
-      .truststore.count({ where: { orgId: ctx.org.id, name: candidate } })
-      .then((n) => n > 0);
   return createTruststore(
     ctx,
-    { title: copyTitle(source.title), name: await freeCopyName(source.name, exists), summary: source.summary },
+    {
+      title: copyTitle(source.title),
+      name: await freeCopyName(source.name, base.nameTaken(ctx)),
+      summary: source.summary,
+    },
     { files: [{ name: "copy.pem", bytes: Buffer.from(pem) }], password: "", fileField: () => "file" },
   );
 }

@@ -1,16 +1,17 @@
+import { OPERATIONS } from "@/lib/auth/operations";
 import { etag } from "@/lib/server/faces/rest/body";
 import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
 import { keystoreBody } from "@/lib/server/faces/rest/material-body";
 import { createKeystore, listKeystores } from "@/lib/server/stores/keystores";
 import { ZStoreListQuery } from "@/lib/tls/store-schema";
 
-export const GET = orgRoute("settings:view", async (ctx, req) => {
+export const GET = orgRoute(OPERATIONS.viewKeystores, async (ctx, req) => {
   const query = ZStoreListQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
   return json(await listKeystores(ctx, query));
 });
 
 /** JSON: title, name?, summary?, and one of keystore (PEM) | private_key + certificate | pkcs12 (base64). */
-export const POST = orgRoute("settings:manage", async (ctx, req) => {
+export const POST = orgRoute(OPERATIONS.createKeystore, async (ctx, req) => {
   const { meta, upload } = keystoreBody(await readJson(req), true);
   const created = await createKeystore(ctx, meta, upload);
   return json(created, 201, { location: created.url, etag: etag(created.row_version) });

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { OPERATIONS } from "@/lib/auth/operations";
 import { pageOrg } from "@/lib/server/faces/page";
 
 /**
@@ -12,6 +13,6 @@ export default async function TlsLayout({
   children: ReactNode;
   params: Promise<{ org: string }>;
 }) {
-  await pageOrg((await params).org, "settings:view");
+  await pageOrg((await params).org, OPERATIONS.viewTls);
   return children;
 }

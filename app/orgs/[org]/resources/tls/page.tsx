@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { may, OPERATIONS } from "@/lib/auth/operations";
 import type { ListPageProps } from "@/lib/tls/list-page";
 import { ClientProfilesTable } from "@/components/tls/client-profiles-table";
-import { hasPermission } from "@/lib/auth/permissions";
 import { pageOrg } from "@/lib/server/faces/page";
 import { listClientProfiles } from "@/lib/server/profiles/client-profiles";
 import { queryFromSearchParams, ZListQuery } from "@/lib/tls/list-query";
@@ -9,7 +9,7 @@ import { queryFromSearchParams, ZListQuery } from "@/lib/tls/list-query";
 export const metadata: Metadata = { title: "TLS client profiles" };
 
 export default async function TlsPage({ params, searchParams }: ListPageProps) {
-  const ctx = await pageOrg((await params).org, "settings:view");
+  const ctx = await pageOrg((await params).org, OPERATIONS.viewClientProfiles);
   const { query, params: initialQuery } = queryFromSearchParams(ZListQuery, await searchParams);
   return (
     <div className="page">
@@ -19,7 +19,7 @@ export default async function TlsPage({ params, searchParams }: ListPageProps) {
       </header>
       <ClientProfilesTable
         org={ctx.org.name}
-        canManage={hasPermission(ctx.role.permissions, "settings:manage")}
+        canManage={may(ctx.role.permissions, "createClientProfile")}
         initial={await listClientProfiles(ctx, query)}
         initialQuery={initialQuery}
       />

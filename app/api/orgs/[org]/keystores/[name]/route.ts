@@ -1,20 +1,21 @@
+import { OPERATIONS } from "@/lib/auth/operations";
 import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/faces/rest/body";
 import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
 import { deleteKeystores, getKeystore, updateKeystore } from "@/lib/server/stores/keystores";
 
 type Params = { org: string; name: string };
 
-export const GET = orgRoute<Params>("settings:view", async (ctx, _req, { name }) => {
+export const GET = orgRoute<Params>(OPERATIONS.viewKeystores, async (ctx, _req, { name }) => {
   const keystore = await getKeystore(ctx, name);
   return json(keystore, 200, { etag: etag(keystore.row_version) });
 });
 
-export const PATCH = orgRoute<Params>("settings:manage", async (ctx, req, { name }) => {
+export const PATCH = orgRoute<Params>(OPERATIONS.updateKeystore, async (ctx, req, { name }) => {
   const updated = await updateKeystore(ctx, name, withoutReadOnly(await readJson(req)), expectedRowVersion(req));
   return json(updated, 200, { etag: etag(updated.row_version) });
 });
 
-export const DELETE = orgRoute<Params>("settings:manage", async (ctx, _req, { name }) => {
+export const DELETE = orgRoute<Params>(OPERATIONS.deleteKeystores, async (ctx, _req, { name }) => {
   await deleteKeystores(ctx, [name]);
   return new Response(null, { status: 204 });
 });

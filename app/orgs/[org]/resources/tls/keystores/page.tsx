@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { may, OPERATIONS } from "@/lib/auth/operations";
 import type { ListPageProps } from "@/lib/tls/list-page";
 import { KeystoresTable } from "@/components/tls/keystores-table";
-import { hasPermission } from "@/lib/auth/permissions";
 import { listKeystores } from "@/lib/server/stores/keystores";
 import { pageOrg } from "@/lib/server/faces/page";
 import { queryFromSearchParams } from "@/lib/tls/list-query";
@@ -10,7 +10,7 @@ import { ZStoreListQuery } from "@/lib/tls/store-schema";
 export const metadata: Metadata = { title: "Keystores" };
 
 export default async function KeystoresPage({ params, searchParams }: ListPageProps) {
-  const ctx = await pageOrg((await params).org, "settings:view");
+  const ctx = await pageOrg((await params).org, OPERATIONS.viewKeystores);
   const { query, params: initialQuery } = queryFromSearchParams(ZStoreListQuery, await searchParams);
   return (
     <div className="page">
@@ -20,7 +20,7 @@ export default async function KeystoresPage({ params, searchParams }: ListPagePr
       </header>
       <KeystoresTable
         org={ctx.org.name}
-        canManage={hasPermission(ctx.role.permissions, "settings:manage")}
+        canManage={may(ctx.role.permissions, "createKeystore")}
         initial={await listKeystores(ctx, query)}
         initialQuery={initialQuery}
         now={new Date().toISOString()}

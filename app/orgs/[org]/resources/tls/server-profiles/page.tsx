@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { may, OPERATIONS } from "@/lib/auth/operations";
 import type { ListPageProps } from "@/lib/tls/list-page";
 import { ServerProfilesTable } from "@/components/tls/server-profiles-table";
-import { hasPermission } from "@/lib/auth/permissions";
 import { pageOrg } from "@/lib/server/faces/page";
 import { listServerProfiles } from "@/lib/server/profiles/server-profiles";
 import { queryFromSearchParams, ZListQuery } from "@/lib/tls/list-query";
@@ -9,7 +9,7 @@ import { queryFromSearchParams, ZListQuery } from "@/lib/tls/list-query";
 export const metadata: Metadata = { title: "TLS server profiles" };
 
 export default async function ServerProfilesPage({ params, searchParams }: ListPageProps) {
-  const ctx = await pageOrg((await params).org, "settings:view");
+  const ctx = await pageOrg((await params).org, OPERATIONS.viewServerProfiles);
   const { query, params: initialQuery } = queryFromSearchParams(ZListQuery, await searchParams);
   return (
     <div className="page">
@@ -19,7 +19,7 @@ export default async function ServerProfilesPage({ params, searchParams }: ListP
       </header>
       <ServerProfilesTable
         org={ctx.org.name}
-        canManage={hasPermission(ctx.role.permissions, "settings:manage")}
+        canManage={may(ctx.role.permissions, "createServerProfile")}
         initial={await listServerProfiles(ctx, query)}
         initialQuery={initialQuery}
       />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { may, OPERATIONS } from "@/lib/auth/operations";
 import type { ListPageProps } from "@/lib/tls/list-page";
 import { TruststoresTable } from "@/components/tls/truststores-table";
-import { hasPermission } from "@/lib/auth/permissions";
 import { listTruststores } from "@/lib/server/stores/truststores";
 import { pageOrg } from "@/lib/server/faces/page";
 import { queryFromSearchParams } from "@/lib/tls/list-query";
@@ -10,7 +10,7 @@ import { ZStoreListQuery } from "@/lib/tls/store-schema";
 export const metadata: Metadata = { title: "Truststores" };
 
 export default async function TruststoresPage({ params, searchParams }: ListPageProps) {
-  const ctx = await pageOrg((await params).org, "settings:view");
+  const ctx = await pageOrg((await params).org, OPERATIONS.viewTruststores);
   const { query, params: initialQuery } = queryFromSearchParams(ZStoreListQuery, await searchParams);
   return (
     <div className="page">
@@ -20,7 +20,7 @@ export default async function TruststoresPage({ params, searchParams }: ListPage
       </header>
       <TruststoresTable
         org={ctx.org.name}
-        canManage={hasPermission(ctx.role.permissions, "settings:manage")}
+        canManage={may(ctx.role.permissions, "createTruststore")}
         initial={await listTruststores(ctx, query)}
         initialQuery={initialQuery}
         now={new Date().toISOString()}

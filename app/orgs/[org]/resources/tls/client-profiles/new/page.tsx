@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClientProfileForm } from "@/components/tls/client-profile-form";
+import { OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getClientProfile } from "@/lib/server/profiles/client-profiles";
@@ -19,7 +20,7 @@ type Props = {
 export default async function NewClientProfilePage({ params, searchParams }: Props) {
   const { org } = await params;
   const { from, version, copy } = await searchParams;
-  const ctx = await pageOrg(org, "settings:manage");
+  const ctx = await pageOrg(org, OPERATIONS.createClientProfile);
   const source = from && version ? await orNotFound(getClientProfile(ctx, from, version)) : null;
   const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
   const duplicate = !!source && copy === "1";

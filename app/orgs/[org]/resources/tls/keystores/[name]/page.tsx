@@ -5,7 +5,7 @@ import { CertificateList } from "@/components/tls/certificate-list";
 import { MaterialWarnings } from "@/components/tls/material-warnings";
 import { StoreActions } from "@/components/tls/store-actions";
 import { UsedBy } from "@/components/tls/used-by";
-import { hasPermission } from "@/lib/auth/permissions";
+import { may, OPERATIONS } from "@/lib/auth/operations";
 import { getKeystore } from "@/lib/server/stores/keystores";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 
@@ -14,9 +14,9 @@ export const metadata: Metadata = { title: "Keystore" };
 /** Details: the public chain, where it is used, and (for managers) rotation and deletion. Never the key. */
 export default async function KeystorePage({ params }: { params: Promise<{ org: string; name: string }> }) {
   const { org, name } = await params;
-  const ctx = await pageOrg(org, "settings:view");
+  const ctx = await pageOrg(org, OPERATIONS.viewKeystores);
   const keystore = await orNotFound(getKeystore(ctx, name));
-  const canManage = hasPermission(ctx.role.permissions, "settings:manage");
+  const canManage = may(ctx.role.permissions, "updateKeystore");
   const base = `/orgs/${ctx.org.name}/resources/tls/keystores`;
   return (
     <div className="page page--form">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
+import { OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
@@ -18,7 +19,7 @@ type Props = {
 export default async function NewServerProfilePage({ params, searchParams }: Props) {
   const { org } = await params;
   const { from, version, copy } = await searchParams;
-  const ctx = await pageOrg(org, "settings:manage");
+  const ctx = await pageOrg(org, OPERATIONS.createServerProfile);
   const source = from && version ? await orNotFound(getServerProfile(ctx, from, version)) : null;
   const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
   const duplicate = !!source && copy === "1";

@@ -6,7 +6,7 @@ import { MaterialWarnings } from "@/components/tls/material-warnings";
 import { RemoveCertificateButton } from "@/components/tls/remove-certificate-button";
 import { StoreActions } from "@/components/tls/store-actions";
 import { UsedBy } from "@/components/tls/used-by";
-import { hasPermission } from "@/lib/auth/permissions";
+import { may, OPERATIONS } from "@/lib/auth/operations";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getTruststore } from "@/lib/server/stores/truststores";
 
@@ -14,9 +14,9 @@ export const metadata: Metadata = { title: "Truststore" };
 
 export default async function TruststorePage({ params }: { params: Promise<{ org: string; name: string }> }) {
   const { org, name } = await params;
-  const ctx = await pageOrg(org, "settings:view");
+  const ctx = await pageOrg(org, OPERATIONS.viewTruststores);
   const truststore = await orNotFound(getTruststore(ctx, name));
-  const canManage = hasPermission(ctx.role.permissions, "settings:manage");
+  const canManage = may(ctx.role.permissions, "updateTruststore");
   const editable = canManage && !truststore.is_default;
   const now = new Date();
   const certificates = truststore.certificates ?? [];

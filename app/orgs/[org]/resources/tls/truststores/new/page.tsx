@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { MaterialUploadForm } from "@/components/tls/material-upload-form";
+import { OPERATIONS } from "@/lib/auth/operations";
 import { pageOrg } from "@/lib/server/faces/page";
 
 export const metadata: Metadata = { title: "Create truststore" };
 
 export default async function NewTruststorePage({ params }: { params: Promise<{ org: string }> }) {
-  const ctx = await pageOrg((await params).org, "settings:manage");
+  const ctx = await pageOrg((await params).org, OPERATIONS.createTruststore);
   return (
     <div className="page page--form">
       <header className="page__header">

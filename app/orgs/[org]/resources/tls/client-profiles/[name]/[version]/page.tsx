@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ClientProfileForm } from "@/components/tls/client-profile-form";
-import { hasPermission } from "@/lib/auth/permissions";
+import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getClientProfile } from "@/lib/server/profiles/client-profiles";
@@ -15,9 +15,9 @@ type Props = { params: Promise<{ org: string; name: string; version: string }> }
 /** Details; editable for Settings: Manage, read-only for Settings: View and for protected defaults. */
 export default async function ClientProfilePage({ params }: Props) {
   const { org, name, version } = await params;
-  const ctx = await pageOrg(org, "settings:view");
+  const ctx = await pageOrg(org, OPERATIONS.viewClientProfiles);
   const profile = await orNotFound(getClientProfile(ctx, name, decodeURIComponent(version)));
-  const canManage = hasPermission(ctx.role.permissions, "settings:manage");
+  const canManage = may(ctx.role.permissions, "updateClientProfile");
   const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
   return (
     <div className="page page--form">

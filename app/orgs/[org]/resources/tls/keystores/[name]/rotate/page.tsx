@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { MaterialUploadForm } from "@/components/tls/material-upload-form";
+import { OPERATIONS } from "@/lib/auth/operations";
 import { getKeystore } from "@/lib/server/stores/keystores";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Replace key and certificates" };
 /** Rotation: the new material is checked and shown beside the current chain before anything changes. */
 export default async function RotateKeystorePage({ params }: { params: Promise<{ org: string; name: string }> }) {
   const { org, name } = await params;
-  const ctx = await pageOrg(org, "settings:manage");
+  const ctx = await pageOrg(org, OPERATIONS.rotateKeystore);
   const keystore = await orNotFound(getKeystore(ctx, name));
   return (
     <div className="page page--form">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
-import { hasPermission } from "@/lib/auth/permissions";
+import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
@@ -14,9 +14,9 @@ type Props = { params: Promise<{ org: string; name: string; version: string }> }
 
 export default async function ServerProfilePage({ params }: Props) {
   const { org, name, version } = await params;
-  const ctx = await pageOrg(org, "settings:view");
+  const ctx = await pageOrg(org, OPERATIONS.viewServerProfiles);
   const profile = await orNotFound(getServerProfile(ctx, name, decodeURIComponent(version)));
-  const canManage = hasPermission(ctx.role.permissions, "settings:manage");
+  const canManage = may(ctx.role.permissions, "updateServerProfile");
   const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
   return (
     <div className="page page--form">

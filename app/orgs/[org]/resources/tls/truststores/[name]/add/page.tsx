@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { MaterialUploadForm } from "@/components/tls/material-upload-form";
+import { OPERATIONS } from "@/lib/auth/operations";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getTruststore } from "@/lib/server/stores/truststores";
 
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: "Add certificates" };
 
 export default async function AddCertificatesPage({ params }: { params: Promise<{ org: string; name: string }> }) {
   const { org, name } = await params;
-  const ctx = await pageOrg(org, "settings:manage");
+  const ctx = await pageOrg(org, OPERATIONS.addTruststoreCertificates);
   const truststore = await orNotFound(getTruststore(ctx, name));
   return (
     <div className="page page--form">

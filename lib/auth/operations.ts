@@ -1,0 +1,49 @@
+import { hasPermission, type Permission } from "./permissions";
+
+/**
+ * Every operation the console offers and the one permission it needs. Server actions, REST routes, pages (and the
+ * buttons they show) and the authorization matrix all read this table, so an operation's rule lives here alone.
+ * Write operations carry their server action's name; reads start with "view".
+ */
+export const OPERATIONS = {
+  viewTls: "settings:view",
+
+  viewClientProfiles: "settings:view",
+  createClientProfile: "settings:manage",
+  updateClientProfile: "settings:manage",
+  deleteClientProfiles: "settings:manage",
+
+  viewServerProfiles: "settings:view",
+  createServerProfile: "settings:manage",
+  updateServerProfile: "settings:manage",
+  deleteServerProfiles: "settings:manage",
+
+  viewKeystores: "settings:view",
+  previewKeystore: "settings:manage",
+  createKeystore: "settings:manage",
+  updateKeystore: "settings:manage",
+  rotateKeystore: "settings:manage",
+  deleteKeystores: "settings:manage",
+  duplicateKeystore: "settings:manage",
+
+  viewTruststores: "settings:view",
+  previewTruststore: "settings:manage",
+  createTruststore: "settings:manage",
+  updateTruststore: "settings:manage",
+  addTruststoreCertificates: "settings:manage",
+  removeTruststoreCertificate: "settings:manage",
+  deleteTruststores: "settings:manage",
+  duplicateTruststore: "settings:manage",
+
+  viewMembers: "members:manage",
+  createRole: "members:manage",
+  assignRole: "members:manage",
+  inviteMember: "members:manage",
+  revokeInvitation: "members:manage",
+} as const satisfies Record<string, Permission>;
+
+export type Operation = keyof typeof OPERATIONS;
+
+/** Whether a role's stored permissions allow `operation`: for showing the controls a role may use. */
+export const may = (storedPermissions: string, operation: Operation) =>
+  hasPermission(storedPermissions, OPERATIONS[operation]);
