@@ -7,4 +7,3 @@ export function publicUrl(): string {
 
 export const SESSION_COOKIE = "tls_console_session";
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,0 +1,36 @@
+import { E2E_ADMIN, expect, signIn, test } from "./fixtures";
+
+const MALFORMED = "%E0%A4%A";
+
+test.describe("request edges against the production server", () => {
+  test("a signed-in browser's cookie writes only from the console's own origin", async ({ page }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    const url = "/api/orgs/admin/keystores/tls-server-keystore-default";
+    const foreign = await page.request.delete(url, { headers: { origin: "https://evil.example" } });
+    expect(foreign.status()).toBe(403);
+    const none = await page.request.delete(url);
+    expect(none.status()).toBe(403);
+    // From the console's own origin the request reaches the data layer, which protects the default (409).
+    const own = await page.request.delete(url, { headers: { origin: new URL(page.url()).origin } });
+    expect(own.status()).toBe(409);
+  });
+
+  test("malformed percent-escapes in paths and cookies answer 4xx, never 500", async ({ page }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    for (const path of [
+      `/api/orgs/sample-org/keystores/${MALFORMED}`,
+      `/api/orgs/${MALFORMED}/truststores`,
+      `/api/orgs/sample-org/tls-client-profiles/x/${MALFORMED}`,
+      `/orgs/sample-org/resources/tls/client-profiles/x/${MALFORMED}`,
+      `/orgs/sample-org/resources/tls/server-profiles/x/${MALFORMED}`,
+    ]) {
+      const res = await page.request.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBeGreaterThanOrEqual(400);
+      expect(res.status(), path).toBeLessThan(500);
+    }
+    const forged = await page.request.get("/api/orgs/sample-org/keystores", {
+      headers: { cookie: `tls_console_session=${MALFORMED}` },
+    });
+    expect(forged.status()).toBe(401);
+  });
+});
