@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/server/access/password";
 import { db } from "@/lib/server/platform/db";
 import { ensureDefaults } from "@/lib/server/install/defaults";
 import { ADMIN_ORG, createOrganization } from "@/lib/server/access/orgs";
+import { resealLegacyKeys } from "@/lib/server/install/reseal-keys";
 
 export const SAMPLE_ORG = { name: "sample-org", title: "Sample Provider Organization", type: "provider" } as const;
 
@@ -20,6 +21,7 @@ export async function bootstrap(
 ): Promise<{ created: boolean; message: string }> {
   const result = await bootstrapOwner(env);
   await installDefaults();
+  await resealLegacyKeys();
   return result;
 }
 

@@ -90,12 +90,12 @@ export function previewKeystore(_ctx: OrgContext, upload: MaterialUpload): Keyst
 }
 
 /** Columns that change with the key material: sealed key, leaf facts, search text. */
-function materialColumns(id: string, m: KeystoreMaterial) {
+function materialColumns(orgId: string, id: string, m: KeystoreMaterial) {
   const keyDer = m.key.export({ type: "pkcs8", format: "der" });
   try {
     const leaf = m.chain[0];
     return {
-      ...seal(masterKey(), `keystore:${id}`, keyDer),
+      ...seal(masterKey(), { orgId, record: `keystore:${id}` }, keyDer),
       keyType: keyTypeOf(m),
       subject: leaf.subject,
       notAfter: new Date(leaf.notAfter),
@@ -134,7 +134,7 @@ export async function createKeystore(
         })
       )
         throw clash(meta.name);
-      const material = materialColumns(id, m);
+      const material = materialColumns(ctx.org.id, id, m);
       const row = await tx.keystore.create({
         data: {
           id,
@@ -276,7 +276,7 @@ export async function replaceKeystoreMaterial(
     const row = await findRow(tx, ctx, name);
     if (row.isDefault) throw protectedDefault("keystore", name);
     if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) throw stale(row);
-    const material = materialColumns(row.id, m);
+    const material = materialColumns(ctx.org.id, row.id, m);
     const { count } = await tx.keystore.updateMany({
       where: { id: row.id, rowVersion: row.rowVersion },
       data: {
@@ -333,7 +333,7 @@ export async function keystoreSecret(orgId: string, id: string): Promise<{ keyPe
     where: { id, orgId },
     include: { certificates: { orderBy: { position: "asc" } } },
   });
-  const der = open(masterKey(), `keystore:${row.id}`, row);
+  const der = open(masterKey(), { orgId: row.orgId, record: `keystore:${row.id}` }, row);
   try {
     return {
       keyPem: toPem("PRIVATE KEY", der),
