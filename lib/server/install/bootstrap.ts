@@ -6,12 +6,13 @@ import { db } from "@/lib/server/platform/db";
 import { ensureDefaults } from "@/lib/server/install/defaults";
 import { ADMIN_ORG, createOrganization } from "@/lib/server/access/orgs";
 import { resealLegacyKeys } from "@/lib/server/install/reseal-keys";
+import { verifyMasterKey } from "@/lib/server/platform/master-key-check";
 
 export const SAMPLE_ORG = { name: "sample-org", title: "Sample Provider Organization", type: "provider" } as const;
 
 /**
  * First start: the owner account, the two organizations and the default TLS material. Idempotent: once a user exists nothing changes, and
- * a generated password is printed only the one time it is created.
+ * a generated password is printed only the one time it is created. Every start first proves MASTER_KEY (MasterKeyMismatch).
  */
 export async function bootstrap(
   env: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string } = {
@@ -19,6 +20,7 @@ export async function bootstrap(
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD,
   },
 ): Promise<{ created: boolean; message: string }> {
+  await verifyMasterKey();
   const result = await bootstrapOwner(env);
   await installDefaults();
   await resealLegacyKeys();
