@@ -4,6 +4,7 @@ import { open, seal } from "@/lib/crypto/envelope";
 import { verifyKeystore, type KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import { toPem } from "@/lib/crypto/pem";
 import type { UploadFile } from "@/lib/crypto/upload";
+import { titleKey } from "@/lib/tls/list-query";
 import { AppError } from "@/lib/errors";
 import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
 import { STORE_SORT_FIELDS, type StoreListQuery, ZStoreMetaCreate, ZStoreMetaPatch } from "@/lib/tls/store-schema";
@@ -140,6 +141,7 @@ export async function createKeystore(
           id,
           orgId: ctx.org.id,
           ...meta,
+          titleKey: titleKey(meta.title),
           isDefault,
           ...material,
           searchText: searchText(meta.title, meta.name, meta.summary, material.subject),
@@ -189,7 +191,7 @@ export async function keystoreChoices(ctx: OrgContext) {
   return db().keystore.findMany({
     where: { orgId: ctx.org.id },
     select: { name: true, title: true },
-    orderBy: { title: "asc" },
+    orderBy: { titleKey: "asc" },
   });
 }
 
@@ -248,6 +250,7 @@ export async function updateKeystore(
       where: { id: row.id, rowVersion: row.rowVersion },
       data: {
         title,
+        titleKey: titleKey(title),
         summary,
         searchText: searchText(title, row.name, summary, row.subject),
         updatedBy: ctx.actor.email,

@@ -1,5 +1,6 @@
 import "server-only";
 import { verifyTruststore, type TruststoreMaterial } from "@/lib/crypto/truststore-rules";
+import { titleKey } from "@/lib/tls/list-query";
 import { AppError } from "@/lib/errors";
 import { ZName } from "@/lib/tls/client-profile-schema";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
@@ -113,6 +114,7 @@ export async function createTruststore(
         data: {
           orgId: ctx.org.id,
           ...meta,
+          titleKey: titleKey(meta.title),
           isDefault,
           searchText: searchText(meta.title, meta.name, meta.summary),
           updatedBy: ctx.actor.email,
@@ -161,7 +163,7 @@ export async function truststoreChoices(ctx: OrgContext) {
   return db().truststore.findMany({
     where: { orgId: ctx.org.id },
     select: { name: true, title: true },
-    orderBy: { title: "asc" },
+    orderBy: { titleKey: "asc" },
   });
 }
 
@@ -215,6 +217,7 @@ async function change(
       where: { id: row.id, rowVersion: row.rowVersion },
       data: {
         title,
+        titleKey: titleKey(title),
         summary,
         searchText: searchText(title, row.name, summary),
         updatedBy: ctx.actor.email,
