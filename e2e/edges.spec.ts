@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { E2E_ADMIN, expect, signIn, test } from "./fixtures";
 
 const MALFORMED = "%E0%A4%A";
@@ -32,5 +34,21 @@ test.describe("request edges against the production server", () => {
       headers: { cookie: `tls_console_session=${MALFORMED}` },
     });
     expect(forged.status()).toBe(401);
+  });
+
+  test("a production server started with another MASTER_KEY stops with a clear message", async () => {
+    // Same database as the running server (seeded under the test key); port 0: any free loopback port.
+    const server = spawn("npx", ["next", "start", "-p", "0", "-H", "127.0.0.1"], {
+      env: { ...process.env, DATABASE_URL: "file:./data/e2e.db", MASTER_KEY: randomBytes(32).toString("hex") },
+    });
+    let output = "";
+    server.stdout.on("data", (d) => (output += d));
+    server.stderr.on("data", (d) => (output += d));
+    // A server that does not stop is a failure too; do not leave it running.
+    const guard = setTimeout(() => server.kill(), 40_000);
+    const code = await new Promise<number | null>((resolve) => server.on("exit", resolve));
+    clearTimeout(guard);
+    expect(code).toBe(1);
+    expect(output).toContain("MASTER_KEY is not the key this database's private keys were sealed with");
   });
 });
