@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { trustedProxies } from "@/lib/server/access/client-ip";
 import { servedOverHttps } from "@/lib/server/platform/config";
+import { decodePercent } from "@/lib/tls/percent";
 
 /**
  * Stamps each request with an id (logged with unexpected errors, shown to users) and a CSP nonce: Next adds the
@@ -13,6 +14,13 @@ import { servedOverHttps } from "@/lib/server/platform/config";
  * there is fixed at build time while PUBLIC_URL is read at start.
  */
 export function proxy(request: NextRequest) {
+  // Next decodes path segments into route params and answers a malformed escape ("%E0%A4%A") with a 500.
+  if (request.nextUrl.pathname.split("/").some((segment) => decodePercent(segment) === undefined)) {
+    const message = "The path holds a malformed percent-escape.";
+    return request.nextUrl.pathname.startsWith("/api/")
+      ? NextResponse.json({ status: 400, message, errors: [] }, { status: 400 })
+      : new NextResponse(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const csp = [

@@ -151,7 +151,8 @@ test.describe.serial("Keystores, truststores and TLS server profiles", () => {
       await expect(
         page.getByRole("button", { name: control }).or(page.getByRole("link", { name: control })),
       ).toHaveCount(0);
-    expect((await page.request.delete(`/api/orgs/sample-org/keystores/gateway-server`)).status()).toBe(403);
+    const sameOrigin = { headers: { origin: new URL(page.url()).origin } };
+    expect((await page.request.delete(`/api/orgs/sample-org/keystores/gateway-server`, sameOrigin)).status()).toBe(403);
     await expectNoSeriousA11yViolations(page);
   });
 
@@ -173,7 +174,9 @@ test.describe.serial("Keystores, truststores and TLS server profiles", () => {
     await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
     await page.getByRole("link", { name: "Duplicate to customize" }).click();
     await expect(page.getByLabel("Title")).toHaveValue("Default TLS server profile (copy)");
-    const api = await page.request.delete("/api/orgs/admin/keystores/tls-server-keystore-default");
+    const api = await page.request.delete("/api/orgs/admin/keystores/tls-server-keystore-default", {
+      headers: { origin: new URL(page.url()).origin },
+    });
     expect(api.status()).toBe(409);
     expect((await api.json()).message).toContain("cannot be edited or deleted");
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_JSON_BODY_BYTES } from "@/lib/crypto/limits";
 import { CIPHER_NAMES } from "@/lib/tls/ciphers";
 import { ZClientProfileFields, ZClientProfilePatch } from "@/lib/tls/client-profile-schema";
 import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
@@ -82,13 +83,19 @@ const errorResponses = Object.fromEntries(
   [
     ["400", "Malformed JSON or wrong Content-Type"],
     ["401", "No valid session or API key"],
-    ["403", "Not a member of the organization, or the role lacks the permission"],
+    [
+      "403",
+      "Not a member of the organization, the role lacks the permission, or a write with the session cookie whose Origin is not the console's",
+    ],
     ["404", "No such object"],
     [
       "409",
       "Already exists, changed since it was read (If-Match), in use by a profile (the message lists them), or a protected default",
     ],
-    ["413", "Body larger than 1 MB"],
+    [
+      "413",
+      `Body larger than ${(MAX_JSON_BODY_BYTES / 1024 / 1024).toFixed(1)} MB, or an uploaded file larger than 1 MB once decoded`,
+    ],
     ["422", "A field is invalid, or an upload is refused; errors[] names each field and what is wrong"],
   ].map(([code, description]) => [
     code,

@@ -2,13 +2,20 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 
 /**
  * Envelope encryption for private keys at rest: each record gets a fresh AES-256 data key; the data key is
- * wrapped by the master key. Both layers use AES-256-GCM with the record's binding (its id) as additional
- * data, so a ciphertext copied to another row, or a wrapped key swapped between rows, fails to open.
+ * wrapped by the master key. Both layers use AES-256-GCM with the record's binding (its organization and its id)
+ * as additional data, so a ciphertext copied to another row or organization, or a wrapped key swapped between
+ * rows, fails to open.
  */
 export interface Sealed {
   keyCiphertext: string;
   wrappedDataKey: string;
   masterKeyId: string;
+}
+
+/** Where a sealed value belongs: the organization that owns it and the record within it ("keystore:<id>"). */
+export interface Binding {
+  orgId: string;
+  record: string;
 }
 
 export class EnvelopeError extends Error {
@@ -19,6 +26,17 @@ export class EnvelopeError extends Error {
 }
 
 export const masterKeyId = (masterKey: Buffer) => createHash("sha256").update(masterKey).digest("hex").slice(0, 16);
+
+/**
+ * Values sealed since the organization joined the binding start with this (base64 has no colon). Older values bound
+ * only the record; they still open, and `isLegacy` finds them for re-sealing. Stripping the prefix does not downgrade
+ * a value: its tag was computed over the other additional data and no longer verifies.
+ */
+export const SEALED_PREFIX = "v2:";
+const V2 = SEALED_PREFIX;
+
+const aad = (layer: "data" | "wrap", b: Binding, v2: boolean) =>
+  v2 ? JSON.stringify([layer, b.orgId, b.record]) : `${layer}:${b.record}`;
 
 function gcmSeal(key: Buffer, plain: Buffer, aad: string): string {
   const iv = randomBytes(12);
@@ -39,12 +57,12 @@ function gcmOpen(key: Buffer, sealed: string, aad: string): Buffer {
   }
 }
 
-export function seal(masterKey: Buffer, binding: string, plain: Buffer): Sealed {
+export function seal(masterKey: Buffer, binding: Binding, plain: Buffer): Sealed {
   const dataKey = randomBytes(32);
   try {
     return {
-      keyCiphertext: gcmSeal(dataKey, plain, `data:${binding}`),
-      wrappedDataKey: gcmSeal(masterKey, dataKey, `wrap:${binding}`),
+      keyCiphertext: V2 + gcmSeal(dataKey, plain, aad("data", binding, true)),
+      wrappedDataKey: V2 + gcmSeal(masterKey, dataKey, aad("wrap", binding, true)),
       masterKeyId: masterKeyId(masterKey),
     };
   } finally {
@@ -52,12 +70,18 @@ export function seal(masterKey: Buffer, binding: string, plain: Buffer): Sealed 
   }
 }
 
-export function open(masterKey: Buffer, binding: string, sealed: Sealed): Buffer {
+export const isLegacy = (sealed: Sealed) => !sealed.keyCiphertext.startsWith(V2);
+
+export function open(masterKey: Buffer, binding: Binding, sealed: Sealed): Buffer {
   if (sealed.masterKeyId !== masterKeyId(masterKey))
     throw new EnvelopeError("This key was encrypted under a different master key than MASTER_KEY.");
-  const dataKey = gcmOpen(masterKey, sealed.wrappedDataKey, `wrap:${binding}`);
+  const v2 = !isLegacy(sealed);
+  if (v2 !== sealed.wrappedDataKey.startsWith(V2))
+    throw new EnvelopeError("The stored ciphertext does not open for this record: it was altered or moved.");
+  const strip = (value: string) => (v2 ? value.slice(V2.length) : value);
+  const dataKey = gcmOpen(masterKey, strip(sealed.wrappedDataKey), aad("wrap", binding, v2));
   try {
-    return gcmOpen(dataKey, sealed.keyCiphertext, `data:${binding}`);
+    return gcmOpen(dataKey, strip(sealed.keyCiphertext), aad("data", binding, v2));
   } finally {
     dataKey.fill(0);
   }

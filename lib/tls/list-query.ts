@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SortField } from "./list-options";
 
-export { LIST_SORT_FIELDS, PAGE_SIZES, type SortField } from "./list-options";
+export { LIST_SORT_FIELDS, PAGE_SIZES, titleKey, type SortField } from "./list-options";
 
 /** Query-string parameters of every list: `?q=&sort=-updated_at&limit=25&offset=0`. */
 export const ZListQuery = z

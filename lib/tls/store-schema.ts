@@ -47,8 +47,9 @@ export const ZTruststoreMaterialBody = z
     path: ["truststore"],
   });
 
+/** API field name → stored column; titles sort case-insensitively (titleKey in ./list-options). */
 export const STORE_SORT_FIELDS = {
-  title: "title",
+  title: "titleKey",
   name: "name",
   not_after: "notAfter",
   updated_at: "updatedAt",

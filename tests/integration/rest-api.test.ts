@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/orgs/[org]/tls-client-profiles/route";
 import * as byName from "@/app/api/orgs/[org]/tls-client-profiles/[name]/route";
 import * as byVersion from "@/app/api/orgs/[org]/tls-client-profiles/[name]/[version]/route";
+import { MAX_JSON_BODY_BYTES } from "@/lib/crypto/limits";
 import { ctx, request } from "../helpers/http";
 import { dbSnapshot } from "../helpers/snapshot";
 import { buildWorld } from "../helpers/world";
@@ -67,9 +68,9 @@ describe("REST API: TLS client profiles", () => {
     expect(await dbSnapshot()).toEqual(before);
   });
 
-  it("answers 413 for a body over 1 MB", async () => {
+  it("answers 413 for a body over the JSON body limit", async () => {
     const before = await dbSnapshot();
-    const res = await post({ ...body, summary: "x".repeat(1024 * 1024 + 1) });
+    const res = await post({ ...body, summary: "x".repeat(MAX_JSON_BODY_BYTES) });
     expect(res.status).toBe(413);
     expect(await dbSnapshot()).toEqual(before);
   });

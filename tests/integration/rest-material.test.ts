@@ -58,7 +58,7 @@ describe("REST API: keystores, truststores, server profiles", () => {
     expect(ok.status).toBe(201);
   });
 
-  it("puts a problem at the field that caused it, and refuses bodies over 1 MB with 413", async () => {
+  it("puts a problem at the field that caused it, including a PEM over 1 MB", async () => {
     const stray = leaf("stray.test");
     const mismatch = await keystores.POST(
       request("POST", "/x", auth, { title: "Bad", private_key: stray.keyPem, certificate: leaf("x.test").certPem }),
@@ -78,7 +78,8 @@ describe("REST API: keystores, truststores, server profiles", () => {
       request("POST", "/x", auth, { title: "Big", keystore: "A".repeat(1024 * 1024 + 10) }),
       org(),
     );
-    expect(big.status).toBe(413);
+    expect(big.status).toBe(422);
+    expect((await big.json()).errors).toEqual([{ field: "keystore", message: "At most 1 MB" }]);
     const neither = await keystores.POST(request("POST", "/x", auth, { title: "None" }), org());
     expect(neither.status).toBe(422);
   });

@@ -5,6 +5,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { requireOrg, type OrgContext } from "@/lib/server/access/require-org";
 import { currentActor, currentRequestId } from "@/lib/server/faces/action";
 import type { Actor } from "@/lib/server/access/actor";
+import { decodePercent } from "@/lib/tls/percent";
 
 /** Pages: no session → sign-in page. */
 export async function pageActor(): Promise<Actor> {
@@ -32,4 +33,9 @@ export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   }
+}
+
+/** Pages: a path segment Next left percent-encoded; a malformed escape names nothing, so it renders the 404 page. */
+export function decodedParam(segment: string): string {
+  return decodePercent(segment) ?? notFound();
 }

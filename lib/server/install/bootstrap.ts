@@ -5,12 +5,14 @@ import { hashPassword } from "@/lib/server/access/password";
 import { db } from "@/lib/server/platform/db";
 import { ensureDefaults } from "@/lib/server/install/defaults";
 import { ADMIN_ORG, createOrganization } from "@/lib/server/access/orgs";
+import { resealLegacyKeys } from "@/lib/server/install/reseal-keys";
+import { verifyMasterKey } from "@/lib/server/platform/master-key-check";
 
 export const SAMPLE_ORG = { name: "sample-org", title: "Sample Provider Organization", type: "provider" } as const;
 
 /**
  * First start: the owner account, the two organizations and the default TLS material. Idempotent: once a user exists nothing changes, and
- * a generated password is printed only the one time it is created.
+ * a generated password is printed only the one time it is created. Every start first proves MASTER_KEY (MasterKeyMismatch).
  */
 export async function bootstrap(
   env: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string } = {
@@ -18,8 +20,10 @@ export async function bootstrap(
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD,
   },
 ): Promise<{ created: boolean; message: string }> {
+  await verifyMasterKey();
   const result = await bootstrapOwner(env);
   await installDefaults();
+  await resealLegacyKeys();
   return result;
 }
 

@@ -31,5 +31,3 @@ export function sessionIdleMs(env: Record<string, string | undefined> = process.
   }
   return minutes * 60_000;
 }
-
-export const MAX_BODY_BYTES = 1024 * 1024;

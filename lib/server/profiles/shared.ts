@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { ZName, ZVersion } from "@/lib/tls/client-profile-schema";
 import type { CipherName } from "@/lib/tls/ciphers";
-import { LIST_SORT_FIELDS, type ListQuery } from "@/lib/tls/list-query";
+import { LIST_SORT_FIELDS, titleKey, type ListQuery } from "@/lib/tls/list-query";
 import type { ProfileDtoBase } from "@/lib/tls/profile-dto-base";
 import { sortProtocols, type TlsProtocol } from "@/lib/tls/protocols";
 import { effectiveCiphers } from "@/lib/tls/tls13-rule";
@@ -97,7 +97,7 @@ export function profileDtoBase(orgName: string, segment: string, row: StoredProf
   };
 }
 
-/** Columns both kinds share: canonical protocol order, the TLS 1.3 rule applied, search text. */
+/** Columns both kinds share: canonical protocol order, the TLS 1.3 rule applied, title sort key, search text. */
 export function profileColumnsBase(input: {
   title: string;
   name: string;
@@ -109,6 +109,7 @@ export function profileColumnsBase(input: {
   const protocols = sortProtocols(input.protocols);
   return {
     title: input.title,
+    titleKey: titleKey(input.title),
     summary: input.summary,
     protocols: protocols.join(","),
     ciphers: effectiveCiphers(protocols, input.ciphers).join(","),

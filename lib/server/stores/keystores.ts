@@ -4,6 +4,8 @@ import { open, seal } from "@/lib/crypto/envelope";
 import { verifyKeystore, type KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import { toPem } from "@/lib/crypto/pem";
 import type { UploadFile } from "@/lib/crypto/upload";
+import { titleKey } from "@/lib/tls/list-query";
+import { AppError } from "@/lib/errors";
 import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
 import { STORE_SORT_FIELDS, type StoreListQuery, ZStoreMetaCreate, ZStoreMetaPatch } from "@/lib/tls/store-schema";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
@@ -90,12 +92,12 @@ export function previewKeystore(_ctx: OrgContext, upload: MaterialUpload): Keyst
 }
 
 /** Columns that change with the key material: sealed key, leaf facts, search text. */
-function materialColumns(id: string, m: KeystoreMaterial) {
+function materialColumns(orgId: string, id: string, m: KeystoreMaterial) {
   const keyDer = m.key.export({ type: "pkcs8", format: "der" });
   try {
     const leaf = m.chain[0];
     return {
-      ...seal(masterKey(), `keystore:${id}`, keyDer),
+      ...seal(masterKey(), { orgId, record: `keystore:${id}` }, keyDer),
       keyType: keyTypeOf(m),
       subject: leaf.subject,
       notAfter: new Date(leaf.notAfter),
@@ -122,12 +124,13 @@ export async function createKeystore(
   try {
     return await db().$transaction(async (tx) => {
       await base.assertNameFree(tx, ctx, meta.name);
-      const material = materialColumns(id, m);
+      const material = materialColumns(ctx.org.id, id, m);
       const row = await tx.keystore.create({
         data: {
           id,
           orgId: ctx.org.id,
           ...meta,
+          titleKey: titleKey(meta.title),
           isDefault,
           ...material,
           searchText: searchText(meta.title, meta.name, meta.summary, material.subject),
@@ -176,7 +179,7 @@ export async function keystoreChoices(ctx: OrgContext) {
   return db().keystore.findMany({
     where: { orgId: ctx.org.id },
     select: { name: true, title: true },
-    orderBy: { title: "asc" },
+    orderBy: { titleKey: "asc" },
   });
 }
 
@@ -213,6 +216,7 @@ export async function updateKeystore(
     const summary = patch.summary ?? row.summary;
     await base.save(tx, ctx, row, expectedRowVersion, () => ({
       title,
+      titleKey: titleKey(title),
       summary,
       searchText: searchText(title, row.name, summary, row.subject),
     }));
@@ -235,7 +239,7 @@ export async function replaceKeystoreMaterial(
   const m = verify(upload);
   return db().$transaction(async (tx) => {
     const row = await base.findEditable(tx, ctx, name);
-    const material = materialColumns(row.id, m);
+    const material = materialColumns(ctx.org.id, row.id, m);
     await base.save(tx, ctx, row, expectedRowVersion, () => ({
       ...material,
       searchText: searchText(row.title, row.name, row.summary, material.subject),
@@ -264,7 +268,7 @@ export async function keystoreSecret(orgId: string, id: string): Promise<{ keyPe
     where: { id, orgId },
     include: { certificates: { orderBy: { position: "asc" } } },
   });
-  const der = open(masterKey(), `keystore:${row.id}`, row);
+  const der = open(masterKey(), { orgId: row.orgId, record: `keystore:${row.id}` }, row);
   try {
     return {
       keyPem: toPem("PRIVATE KEY", der),

@@ -1,5 +1,6 @@
 import "server-only";
 import { verifyTruststore, type TruststoreMaterial } from "@/lib/crypto/truststore-rules";
+import { titleKey } from "@/lib/tls/list-query";
 import { AppError } from "@/lib/errors";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
 import type { TruststoreDto, TruststorePreview } from "@/lib/tls/store-dto";
@@ -104,6 +105,7 @@ export async function createTruststore(
         data: {
           orgId: ctx.org.id,
           ...meta,
+          titleKey: titleKey(meta.title),
           isDefault,
           searchText: searchText(meta.title, meta.name, meta.summary),
           updatedBy: ctx.actor.email,
@@ -151,7 +153,7 @@ export async function truststoreChoices(ctx: OrgContext) {
   return db().truststore.findMany({
     where: { orgId: ctx.org.id },
     select: { name: true, title: true },
-    orderBy: { title: "asc" },
+    orderBy: { titleKey: "asc" },
   });
 }
 
@@ -184,7 +186,7 @@ async function change(
       const fields = await apply(tx, row);
       const title = fields.title ?? row.title;
       const summary = fields.summary ?? row.summary;
-      return { title, summary, searchText: searchText(title, row.name, summary) };
+      return { title, titleKey: titleKey(title), summary, searchText: searchText(title, row.name, summary) };
     });
     await refreshExpiry(tx, row.id);
     const after = await tx.truststore.findUniqueOrThrow({ where: { id: row.id } });

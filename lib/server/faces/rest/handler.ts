@@ -5,7 +5,9 @@ import { requireOrg, type OrgContext } from "@/lib/server/access/require-org";
 import type { Actor } from "@/lib/server/access/actor";
 import { actorFromApiKey } from "@/lib/server/access/api-keys";
 import { actorFromSessionToken } from "@/lib/server/access/sessions";
-import { MAX_BODY_BYTES, SESSION_COOKIE } from "@/lib/server/platform/config";
+import { MAX_JSON_BODY_BYTES } from "@/lib/crypto/limits";
+import { decodePercent } from "@/lib/tls/percent";
+import { publicUrl, SESSION_COOKIE } from "@/lib/server/platform/config";
 import { logger } from "@/lib/server/platform/logger";
 import { requestIdFrom } from "@/lib/server/platform/request-id";
 import { toAppError } from "@/lib/server/platform/to-app-error";
@@ -22,7 +24,20 @@ export async function actorFromRequest(req: Request): Promise<Actor | null> {
     .split(";")
     .map((c) => c.trim().split("="))
     .find(([k]) => k === SESSION_COOKIE)?.[1];
-  return actorFromSessionToken(token && decodeURIComponent(token));
+  // A cookie that does not decode cannot name a session: unauthenticated, not a 500.
+  return actorFromSessionToken(token === undefined ? undefined : decodePercent(token));
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * A browser attaches the session cookie to a request another site makes it send, and says which site in `Origin`.
+ * Writes with a cookie must come from the console's own pages; an API key is never sent on its own, so needs no check.
+ */
+function assertSameOrigin(req: Request, actor: Actor | null): void {
+  if (actor?.via !== "session" || !UNSAFE_METHODS.has(req.method.toUpperCase())) return;
+  if (req.headers.get("origin") !== new URL(publicUrl()).origin)
+    throw new AppError("FORBIDDEN", "A request signed in with a browser session must come from this console's pages.");
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -36,14 +51,13 @@ export function errorResponse(e: AppError, requestId: string): Response {
   return json({ status, message: e.message, errors: e.fieldErrors }, status, headers);
 }
 
-/** Reads a JSON body of at most 1 MB: 413 beyond it, 400 when it is not JSON. */
+/** Reads a JSON body within MAX_JSON_BODY_BYTES (room for every file of an upload as base64): 413 beyond, 400 if not JSON. */
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new AppError("BAD_REQUEST", "Content-Type must be application/json.");
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  // An honest Content-Length over the limit is refused before reading; a lying or absent one is caught while counting.
+  if (Number(req.headers.get("content-length") ?? "0") > MAX_JSON_BODY_BYTES) throw tooLarge();
+  const bytes = await readAtMost(req, MAX_JSON_BODY_BYTES);
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
@@ -51,8 +65,27 @@ export async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+/** Reads the body as it streams in and stops at the first byte past `limit`, so memory never holds more. */
+async function readAtMost(req: Request, limit: number): Promise<Buffer> {
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, total);
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+}
+
 function tooLarge() {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+  const mb = (MAX_JSON_BODY_BYTES / 1024 / 1024).toFixed(1);
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${mb} MB.`);
 }
 
 type RouteContext<P> = { params: Promise<P> };
@@ -66,7 +99,9 @@ export function orgRoute<P extends { org: string }>(
     const requestId = requestIdFrom(req.headers);
     try {
       const p = await params;
-      const ctx = await requireOrg(await actorFromRequest(req), p.org, permission, requestId);
+      const actor = await actorFromRequest(req);
+      assertSameOrigin(req, actor);
+      const ctx = await requireOrg(actor, p.org, permission, requestId);
       return await body(ctx, req, p);
     } catch (e) {
       const known = toAppError(e);

@@ -3,7 +3,7 @@ import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ClientProfileForm } from "@/components/tls/client-profile-form";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
-import { orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getClientProfile } from "@/lib/server/profiles/client-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { formValuesOf } from "@/lib/tls/profile-form-values";
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ org: string; name: string; version: string }> }
 export default async function ClientProfilePage({ params }: Props) {
   const { org, name, version } = await params;
   const ctx = await pageOrg(org, OPERATIONS.viewClientProfiles);
-  const profile = await orNotFound(getClientProfile(ctx, name, decodeURIComponent(version)));
+  const profile = await orNotFound(getClientProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateClientProfile");
   const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
   return (

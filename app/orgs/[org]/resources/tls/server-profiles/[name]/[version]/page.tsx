@@ -3,7 +3,7 @@ import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
-import { orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { serverFormValuesOf } from "@/lib/tls/profile-form-values";
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ org: string; name: string; version: string }> }
 export default async function ServerProfilePage({ params }: Props) {
   const { org, name, version } = await params;
   const ctx = await pageOrg(org, OPERATIONS.viewServerProfiles);
-  const profile = await orNotFound(getServerProfile(ctx, name, decodeURIComponent(version)));
+  const profile = await orNotFound(getServerProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateServerProfile");
   const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
   return (

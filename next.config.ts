@@ -1,13 +1,15 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import type { NextConfig } from "next";
+import { MAX_ACTION_BODY_BYTES } from "./lib/crypto/limits";
+
+const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "pg"],
   experimental: {
     // forbidden() answers 403 for pages a role may not see.
     authInterrupts: true,
-    // Keystore uploads: up to four files of at most 1 MB each (checked per file, with a message at the field).
-    serverActions: { bodySizeLimit: "5mb" },
+    // One keystore upload per action (each file is checked again, with a message at its field).
+    serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES },
     // Rewrites icon barrel imports into per-icon ones (Carbon components: see components/carbon.ts).
     optimizePackageImports: ["@carbon/icons-react"],
   },

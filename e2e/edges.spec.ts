@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { E2E_ADMIN, expect, signIn, test } from "./fixtures";
+
+const MALFORMED = "%E0%A4%A";
+
+test.describe("request edges against the production server", () => {
+  test("a signed-in browser's cookie writes only from the console's own origin", async ({ page }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    const url = "/api/orgs/admin/keystores/tls-server-keystore-default";
+    const foreign = await page.request.delete(url, { headers: { origin: "https://evil.example" } });
+    expect(foreign.status()).toBe(403);
+    const none = await page.request.delete(url);
+    expect(none.status()).toBe(403);
+    // From the console's own origin the request reaches the data layer, which protects the default (409).
+    const own = await page.request.delete(url, { headers: { origin: new URL(page.url()).origin } });
+    expect(own.status()).toBe(409);
+  });
+
+  test("malformed percent-escapes in paths and cookies answer 4xx, never 500", async ({ page }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    for (const path of [
+      `/api/orgs/sample-org/keystores/${MALFORMED}`,
+      `/api/orgs/${MALFORMED}/truststores`,
+      `/api/orgs/sample-org/tls-client-profiles/x/${MALFORMED}`,
+      `/orgs/sample-org/resources/tls/client-profiles/x/${MALFORMED}`,
+      `/orgs/sample-org/resources/tls/server-profiles/x/${MALFORMED}`,
+    ]) {
+      const res = await page.request.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBeGreaterThanOrEqual(400);
+      expect(res.status(), path).toBeLessThan(500);
+    }
+    const forged = await page.request.get("/api/orgs/sample-org/keystores", {
+      headers: { cookie: `tls_console_session=${MALFORMED}` },
+    });
+    expect(forged.status()).toBe(401);
+  });
+
+  test("a production server started with another MASTER_KEY stops with a clear message", async () => {
+    // Same database as the running server (seeded under the test key); port 0: any free loopback port.
+    const server = spawn("npx", ["next", "start", "-p", "0", "-H", "127.0.0.1"], {
+      env: { ...process.env, DATABASE_URL: "file:./data/e2e.db", MASTER_KEY: randomBytes(32).toString("hex") },
+    });
+    let output = "";
+    server.stdout.on("data", (d) => (output += d));
+    server.stderr.on("data", (d) => (output += d));
+    // A server that does not stop is a failure too; do not leave it running.
+    const guard = setTimeout(() => server.kill(), 40_000);
+    const code = await new Promise<number | null>((resolve) => server.on("exit", resolve));
+    clearTimeout(guard);
+    expect(code).toBe(1);
+    expect(output).toContain("MASTER_KEY is not the key this database's private keys were sealed with");
+  });
+
+  test("the profiles table sorts titles case-insensitively", async ({ page }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    const origin = new URL(page.url()).origin;
+    for (const title of ["Sortcheck Zulu", "sortcheck alpha"]) {
+      const res = await page.request.post("/api/orgs/sample-org/tls-client-profiles", {
+        headers: { origin },
+        data: { title, version: "1.0.0", protocols: ["tls_v1.3"], ciphers: ["TLS_AES_256_GCM_SHA384"] },
+      });
+      expect(res.status()).toBe(201);
+    }
+    await page.goto("/orgs/sample-org/resources/tls?q=sortcheck&sort=title");
+    const links = page.getByRole("link", { name: /^sortcheck/i });
+    await expect(links).toHaveCount(2);
+    await expect(links).toHaveText(["sortcheck alpha", "Sortcheck Zulu"]);
+  });
+});
