@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/server/platform/db";
+import { db, type Db } from "@/lib/server/platform/db";
+import type { Actor } from "@/lib/server/access/actor";
 import type { OrgContext } from "@/lib/server/access/require-org";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -24,6 +25,42 @@ export async function audit(
       targetName: target.name,
       changes: JSON.stringify(changes),
       requestId: ctx.requestId,
+    },
+  });
+}
+
+/** What an account-level event records beside the account itself. Never a password, token or key. */
+export interface AccountEventDetails {
+  /** The account's email, kept in the record even after the account is deleted. */
+  email: string;
+  requestId: string;
+  via?: Actor["via"];
+  /** What the event is about; defaults to the account itself. */
+  target?: { type: string; name: string };
+  changes?: Changes;
+}
+
+/**
+ * Events about a person rather than an organization (sign-in, sign-out, password, API keys): stored with no
+ * organization. Pass the transaction when the event belongs to a write, so both commit or fail together.
+ */
+export async function auditAccount(
+  userId: string | null,
+  action: string,
+  details: AccountEventDetails,
+  tx: Tx | Db = db(),
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      orgId: null,
+      actorId: userId,
+      actorEmail: details.email,
+      via: details.via ?? "session",
+      action,
+      targetType: details.target?.type ?? "account",
+      targetName: details.target?.name ?? details.email,
+      changes: JSON.stringify(details.changes ?? {}),
+      requestId: details.requestId,
     },
   });
 }
