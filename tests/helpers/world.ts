@@ -47,11 +47,11 @@ export async function buildWorld() {
     await db().membership.create({ data: { userId: user.id, ...plan[principal] } });
     const actor = { userId: user.id, email, name: principal, via: "session" as const };
     const { token } = await createSession(user.id, {});
-    const { key } = await createApiKey(actor, "test");
+    const { key } = await createApiKey(actor, { name: "test" }, "test-world");
     users[principal] = { userId: user.id, email, session: token, apiKey: key };
   }
   const ownerActor = { userId: users.owner.userId, email: users.owner.email, name: "owner", via: "session" as const };
-  const revoked = await createApiKey(ownerActor, "revoked");
-  await revokeApiKey(ownerActor, revoked.apiKey.id);
+  const revoked = await createApiKey(ownerActor, { name: "revoked" }, "test-world");
+  await revokeApiKey(ownerActor, revoked.apiKey.id, "test-world");
   return { org: acme.name, otherOrg: other.name, users, revokedKey: revoked.key, ownerActor };
 }
