@@ -18,9 +18,7 @@ export function NewApiKeyModal({ name, apiKey, onDone }: { name: string; apiKey:
       onRequestClose={onDone}
       preventCloseOnClickOutside
     >
-      <p className="api-key-modal__warning">
-        You will not see it again: copy it now and keep it where your scripts read secrets.
-      </p>
+      <p>You will not see it again: copy it now and keep it where your scripts read secrets.</p>
       <CodeSnippet type="single" feedback="Copied" aria-label="Copy the API key" wrapText>
         {apiKey}
       </CodeSnippet>
