@@ -16,7 +16,10 @@ beforeAll(async () => {
   const admin = await db().role.findUniqueOrThrow({
     where: { orgId_name: { orgId: other.id, name: "administrator" } },
   });
-  await db().membership.create({ data: { userId: world.users.owner.userId, orgId: other.id, roleId: admin.id } });
+  await db().membership.updateMany({
+    where: { userId: world.users.owner.userId, orgId: other.id },
+    data: { roleId: admin.id },
+  });
 });
 
 const failure = (p: Promise<unknown>) =>
