@@ -11,14 +11,15 @@ export function NewApiKeyModal({ name, apiKey, onDone }: { name: string; apiKey:
     <Modal
       open
       modalHeading="Copy your new API key"
-      modalLabel={name}
-      aria-label="Copy your new API key"
       primaryButtonText="Done"
       onRequestSubmit={onDone}
       onRequestClose={onDone}
       preventCloseOnClickOutside
     >
-      <p>You will not see it again: copy it now and keep it where your scripts read secrets.</p>
+      <p>
+        The key &ldquo;{name}&rdquo; is below. You will not see it again: copy it now and keep it where your scripts
+        read secrets.
+      </p>
       <CodeSnippet type="single" feedback="Copied" aria-label="Copy the API key" wrapText>
         {apiKey}
       </CodeSnippet>
