@@ -7,10 +7,11 @@ const bearer = (key: string) => ({ headers: { authorization: `Bearer ${key}` } }
 
 /** Creates a key through the form and returns it as read from the one dialog that shows it. */
 async function createKey(page: Page, name: string, options: { expiry?: string; org?: string } = {}) {
-  await page.getByLabel("Key name").fill(name);
-  if (options.expiry) await page.getByLabel("Expires after").selectOption({ label: options.expiry });
-  if (options.org) await page.getByLabel("Organization").selectOption({ label: options.org });
-  await page.getByRole("button", { name: "Create key" }).click();
+  const form = page.getByRole("form", { name: "Create an API key" });
+  await form.getByLabel("Key name").fill(name);
+  if (options.expiry) await form.getByLabel("Expires after").selectOption({ label: options.expiry });
+  if (options.org) await form.getByLabel("Organization").selectOption({ label: options.org });
+  await form.getByRole("button", { name: "Create key" }).click();
   const dialog = page.getByRole("dialog", { name: "Copy your new API key" });
   await expect(dialog).toContainText("You will not see it again");
   const key = (await dialog.locator("code").textContent())?.trim() ?? "";
