@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as clientProfiles from "@/app/api/orgs/[org]/tls-client-profiles/route";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/actions/api-keys";
 import type { AppError } from "@/lib/errors";
 import { actorFromApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/access/api-keys";
 import { listMyOrgs } from "@/lib/server/access/require-org";
 import { db } from "@/lib/server/platform/db";
 import { toAppError } from "@/lib/server/platform/to-app-error";
 import { ctx, request } from "../helpers/http";
+import { actAs } from "../helpers/request-state";
 import { buildWorld } from "../helpers/world";
 
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -121,5 +123,30 @@ describe("API key audit", () => {
     const before = await ownEvents();
     expect((await failure(revokeApiKey(world.ownerActor, "no-such-key", "t")))?.code).toBe("NOT_FOUND");
     expect(await ownEvents()).toBe(before);
+  });
+});
+
+describe("API key actions", () => {
+  it("need a session: without one nothing is created or revoked", async () => {
+    const started = new Date();
+    actAs(undefined);
+    expect(await createApiKeyAction({ name: "anonymous" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await db().apiKey.count({ where: { name: "anonymous", createdAt: { gte: started } } })).toBe(0);
+    const { apiKey } = await createApiKey(world.ownerActor, { name: "kept" }, "t");
+    expect(await revokeApiKeyAction(apiKey.id)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect((await listApiKeys(world.ownerActor)).find((k) => k.id === apiKey.id)?.status).toBe("active");
+  });
+
+  it("answer a bad choice at its field, and create a key for the session's user only", async () => {
+    actAs(world.users.customView.session);
+    const refused = await createApiKeyAction({ name: "x", org: world.otherOrg });
+    expect(refused).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: [{ field: "org" }] });
+    const created = await createApiKeyAction({ name: "viewer script", expires_in_days: 365, org: world.org });
+    if (!created.ok) throw new Error(created.message);
+    const row = await db().apiKey.findUniqueOrThrow({ where: { id: created.data.apiKey.id } });
+    expect(row.userId).toBe(world.users.customView.userId);
+    // Someone else's key is not found, whoever asks.
+    const { apiKey } = await createApiKey(world.ownerActor, { name: "owner's" }, "t");
+    expect(await revokeApiKeyAction(apiKey.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });
