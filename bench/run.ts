@@ -71,7 +71,7 @@ const imports = importTimings(30);
 
 const owner = await db().user.findUniqueOrThrow({ where: { email: "bench@example.com" } });
 const actor = { userId: owner.id, email: owner.email, name: owner.name, via: "session" as const };
-const { key } = await createApiKey(actor, "bench");
+const { key } = await createApiKey(actor, { name: "bench" }, "bench");
 const { token } = await createSession(owner.id, {});
 await db().$disconnect();
 

@@ -13,12 +13,34 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         if (m.type() === "error") errors.push(m.text());
       });
       page.on("pageerror", (e) => errors.push(e.message));
+      await page.addInitScript(reportNextErrorPage);
       await use(errors);
       expect(errors, "console errors").toEqual([]);
     },
     { auto: true },
   ],
 });
+
+/**
+ * Next's own error page ("This page couldn’t load") replaces the document with `<html id="__next_error__">`; a
+ * render that dies that way is not always logged, so the page reports it as a console error itself. The 403 and
+ * 404 pages carry the same id, hence the check of the words.
+ */
+function reportNextErrorPage() {
+  let reported = false;
+  new MutationObserver(() => {
+    if (reported || document.documentElement?.id !== "__next_error__") return;
+    if (!document.body?.textContent?.includes("This page couldn’t load")) return;
+    reported = true;
+    console.error(`Next.js error page shown: ${document.body.innerText}`);
+  }).observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["id"],
+  });
+}
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");

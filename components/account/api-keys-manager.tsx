@@ -1,72 +1,32 @@
 "use client";
 
-import { Button, CodeSnippet, InlineNotification, Modal, Stack, TextInput } from "@/components/carbon";
 import { useState, useTransition } from "react";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/actions/api-keys";
+import { Button, InlineNotification, Modal, Stack } from "@/components/carbon";
+import { revokeApiKeyAction } from "@/app/actions/api-keys";
+import { CreateApiKeyForm } from "@/components/account/create-api-key-form";
+import { NewApiKeyModal } from "@/components/account/new-api-key-modal";
+import { When } from "@/components/tls/cells";
 import type { ApiKeyDto } from "@/lib/server/access/api-keys";
 
-export function ApiKeysManager({ keys }: { keys: ApiKeyDto[] }) {
+export function ApiKeysManager({ keys, orgs }: { keys: ApiKeyDto[]; orgs: { name: string; title: string }[] }) {
   const [pending, startTransition] = useTransition();
-  const [name, setName] = useState("");
-  const [nameError, setNameError] = useState<string | undefined>();
-  const [created, setCreated] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyDto | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const create = () =>
-    startTransition(async () => {
-      const r = await createApiKeyAction(name);
-      if (!r.ok) return setNameError(r.fieldErrors[0]?.message ?? r.message);
-      setNameError(undefined);
-      setName("");
-      setCreated(r.data.key);
-    });
-
   return (
     <Stack gap={7}>
-      {created && (
-        <InlineNotification
-          kind="success"
-          title="Copy your new key now"
-          subtitle="It will not be shown again."
-          hideCloseButton
-        >
-          <CodeSnippet type="single" feedback="Copied">
-            {created}
-          </CodeSnippet>
-          <Button kind="ghost" size="sm" onClick={() => setCreated(null)}>
-            I have copied it
-          </Button>
-        </InlineNotification>
-      )}
+      <CreateApiKeyForm orgs={orgs} onCreated={setCreated} />
+      {created && <NewApiKeyModal name={created.name} apiKey={created.key} onDone={() => setCreated(null)} />}
       {error && <InlineNotification kind="error" title="Not revoked" subtitle={error} role="alert" />}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          create();
-        }}
-        className="inline-form"
-      >
-        <Stack gap={5} orientation="horizontal">
-          <TextInput
-            id="key-name"
-            labelText="Key name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            invalid={!!nameError}
-            invalidText={nameError}
-          />
-          <Button type="submit" disabled={pending}>
-            Create key
-          </Button>
-        </Stack>
-      </form>
       <table className="cds--data-table" aria-label="API keys">
         <thead>
           <tr>
             <th>Name</th>
             <th>Key starts with</th>
+            <th>Organization</th>
             <th>Created</th>
+            <th>Expires</th>
             <th>Last used</th>
             <th>Status</th>
             <th>
@@ -77,7 +37,7 @@ export function ApiKeysManager({ keys }: { keys: ApiKeyDto[] }) {
         <tbody>
           {keys.length === 0 && (
             <tr>
-              <td colSpan={6}>No API keys yet.</td>
+              <td colSpan={8}>No API keys yet.</td>
             </tr>
           )}
           {keys.map((k) => (
@@ -86,13 +46,17 @@ export function ApiKeysManager({ keys }: { keys: ApiKeyDto[] }) {
               <td>
                 <code>{k.prefix}…</code>
               </td>
-              <td>{new Date(k.created_at).toLocaleString()}</td>
-              <td>{k.last_used_at ? new Date(k.last_used_at).toLocaleString() : "never"}</td>
-              <td>{k.revoked_at ? "revoked" : "active"}</td>
+              <td>{k.org ? k.org.title : "All"}</td>
               <td>
-                {!k.revoked_at && (
+                <When iso={k.created_at} />
+              </td>
+              <td>{k.expires_at ? <When iso={k.expires_at} /> : "never"}</td>
+              <td>{k.last_used_at ? <When iso={k.last_used_at} /> : "never"}</td>
+              <td>{k.status}</td>
+              <td>
+                {k.status !== "revoked" && (
                   <Button kind="danger--ghost" size="sm" onClick={() => setRevoking(k)}>
-                    Revoke
+                    Revoke<span className="cds--visually-hidden"> {k.name}</span>
                   </Button>
                 )}
               </td>
@@ -105,7 +69,8 @@ export function ApiKeysManager({ keys }: { keys: ApiKeyDto[] }) {
           open
           danger
           modalHeading={`Revoke ${revoking.name}?`}
-          primaryButtonText="Revoke"
+          primaryButtonText={pending ? "Revoking…" : "Revoke"}
+          primaryButtonDisabled={pending}
           secondaryButtonText="Cancel"
           onRequestClose={() => setRevoking(null)}
           onRequestSubmit={() =>

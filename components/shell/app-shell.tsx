@@ -60,6 +60,7 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
         </HeaderName>
         <HeaderNavigation aria-label="Organization">
           <HeaderMenu
+            // The visible words must be part of the accessible name (WCAG 2.5.3), also before an organization is chosen.
             aria-label={currentOrg ? `Organization: ${currentOrg.title}` : "Choose organization"}
             menuLinkName={currentOrg?.title ?? "Choose organization"}
           >

@@ -17,7 +17,8 @@ export interface Credentials {
 
 /**
  * One organization ("acme") with a user per role, plus the administrator of another organization, each with a
- * session token and an API key; and a revoked key. Built through the same data layer the app uses.
+ * session token and an API key; and the owner's revoked key, expired key and key restricted to the other
+ * organization (where the owner is a plain member). Built through the same data layer the app uses.
  */
 export async function buildWorld() {
   const suffix = randomBytes(3).toString("hex");
@@ -47,11 +48,26 @@ export async function buildWorld() {
     await db().membership.create({ data: { userId: user.id, ...plan[principal] } });
     const actor = { userId: user.id, email, name: principal, via: "session" as const };
     const { token } = await createSession(user.id, {});
-    const { key } = await createApiKey(actor, "test");
+    const { key } = await createApiKey(actor, { name: "test" }, "test-world");
     users[principal] = { userId: user.id, email, session: token, apiKey: key };
   }
   const ownerActor = { userId: users.owner.userId, email: users.owner.email, name: "owner", via: "session" as const };
-  const revoked = await createApiKey(ownerActor, "revoked");
-  await revokeApiKey(ownerActor, revoked.apiKey.id);
-  return { org: acme.name, otherOrg: other.name, users, revokedKey: revoked.key, ownerActor };
+  const revoked = await createApiKey(ownerActor, { name: "revoked" }, "test-world");
+  await revokeApiKey(ownerActor, revoked.apiKey.id, "test-world");
+  const expired = await createApiKey(ownerActor, { name: "expired", expires_in_days: 30 }, "test-world");
+  await db().apiKey.update({ where: { id: expired.apiKey.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  // The owner is a plain member of the other organization, so a key may be restricted to it.
+  await db().membership.create({
+    data: { userId: users.owner.userId, orgId: other.id, roleId: await roleId(other.id, "member") },
+  });
+  const elsewhere = await createApiKey(ownerActor, { name: "elsewhere", org: other.name }, "test-world");
+  return {
+    org: acme.name,
+    otherOrg: other.name,
+    users,
+    revokedKey: revoked.key,
+    expiredKey: expired.key,
+    elsewhereKey: elsewhere.key,
+    ownerActor,
+  };
 }

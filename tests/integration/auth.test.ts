@@ -146,24 +146,24 @@ describe("sessions", () => {
 describe("API keys", () => {
   it("are shown once, stored hashed, listed without the secret, and stop working when revoked", async () => {
     const actor = world.ownerActor;
-    const { key, apiKey } = await createApiKey(actor, "ci");
+    const { key, apiKey } = await createApiKey(actor, { name: "ci" }, "test");
     expect(key.startsWith("tlsc_")).toBe(true);
     expect(JSON.stringify(await listApiKeys(actor))).not.toContain(key);
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).keyHash).not.toContain(key);
     expect(await actorFromApiKey(key)).toMatchObject({ email: actor.email, via: "api-key" });
-    await revokeApiKey(actor, apiKey.id);
+    await revokeApiKey(actor, apiKey.id, "test");
     expect(await actorFromApiKey(key)).toBeNull();
   });
 
   it("cannot be revoked by another user", async () => {
-    const { apiKey } = await createApiKey(world.ownerActor, "mine");
+    const { apiKey } = await createApiKey(world.ownerActor, { name: "mine" }, "test");
     const other = {
       userId: world.users.member.userId,
       email: world.users.member.email,
       name: "m",
       via: "session" as const,
     };
-    expect((await failure(revokeApiKey(other, apiKey.id)))?.code).toBe("NOT_FOUND");
+    expect((await failure(revokeApiKey(other, apiKey.id, "test")))?.code).toBe("NOT_FOUND");
   });
 });
 

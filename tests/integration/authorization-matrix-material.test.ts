@@ -49,8 +49,10 @@ import { buildWorld, PRINCIPALS, type Principal } from "../helpers/world";
 import { whoMay } from "../helpers/who-may";
 
 /** Every keystore, truststore and server-profile route and action, for every principal (see authorization-matrix). */
-type Who = Principal | "anonymous" | "revokedKey";
-const EVERYONE: Who[] = [...PRINCIPALS, "anonymous", "revokedKey"];
+type Who = Principal | "anonymous" | "revokedKey" | "expiredKey" | "elsewhereKey";
+const EVERYONE: Who[] = [...PRINCIPALS, "anonymous", "revokedKey", "expiredKey", "elsewhereKey"];
+/** Nobody is authenticated (401) by no credentials, a revoked key or an expired one. */
+const UNAUTHENTICATED: Who[] = ["anonymous", "revokedKey", "expiredKey"];
 
 let world: Awaited<ReturnType<typeof buildWorld>>;
 let seq = 0;
@@ -88,6 +90,8 @@ type Target = Awaited<ReturnType<typeof target>>;
 function restAuth(who: Who): Auth {
   if (who === "anonymous") return null;
   if (who === "revokedKey") return { bearer: world.revokedKey };
+  if (who === "expiredKey") return { bearer: world.expiredKey };
+  if (who === "elsewhereKey") return { bearer: world.elsewhereKey };
   return seq % 2 === 0 ? { bearer: world.users[who].apiKey } : { session: world.users[who].session };
 }
 
@@ -250,7 +254,7 @@ describe.each(REST)("REST $name", ({ allowed, call }) => {
       expect(res.status, await res.clone().text()).toBeLessThan(300);
       return;
     }
-    expect(res.status).toBe(who === "anonymous" || who === "revokedKey" ? 401 : 403);
+    expect(res.status).toBe(UNAUTHENTICATED.includes(who) ? 401 : 403);
     expect(await state()).toEqual(before);
   });
 });

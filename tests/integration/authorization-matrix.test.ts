@@ -17,8 +17,10 @@ import { actAs } from "../helpers/request-state";
 import { buildWorld, PRINCIPALS, type Principal } from "../helpers/world";
 import { whoMay } from "../helpers/who-may";
 
-type Who = Principal | "anonymous" | "revokedKey";
-const EVERYONE: Who[] = [...PRINCIPALS, "anonymous", "revokedKey"];
+type Who = Principal | "anonymous" | "revokedKey" | "expiredKey" | "elsewhereKey";
+const EVERYONE: Who[] = [...PRINCIPALS, "anonymous", "revokedKey", "expiredKey", "elsewhereKey"];
+/** Nobody is authenticated (401) by no credentials, a revoked key or an expired one. */
+const UNAUTHENTICATED: Who[] = ["anonymous", "revokedKey", "expiredKey"];
 
 let world: Awaited<ReturnType<typeof buildWorld>>;
 let seq = 0;
@@ -48,6 +50,8 @@ async function target() {
 function restAuth(who: Who): Auth {
   if (who === "anonymous") return null;
   if (who === "revokedKey") return { bearer: world.revokedKey };
+  if (who === "expiredKey") return { bearer: world.expiredKey };
+  if (who === "elsewhereKey") return { bearer: world.elsewhereKey };
   // Alternate the two ways in, so both are exercised for every principal.
   return seq % 2 === 0 ? { bearer: world.users[who].apiKey } : { session: world.users[who].session };
 }
@@ -105,7 +109,7 @@ describe.each(REST)("REST $name", ({ allowed, call }) => {
       expect(res.status, await res.clone().text()).toBeLessThan(300);
       return;
     }
-    expect(res.status).toBe(who === "anonymous" || who === "revokedKey" ? 401 : 403);
+    expect(res.status).toBe(UNAUTHENTICATED.includes(who) ? 401 : 403);
     expect(await res.json()).toMatchObject({ status: res.status, errors: [] });
     expect(await state()).toEqual(before);
   });
@@ -172,7 +176,7 @@ describe.each(ACTIONS)("server action $name", ({ allowed, prepare, call }) => {
   it.each(SESSION_PRINCIPALS)("%s", async (who) => {
     const t = await target();
     const prepared = (await prepare?.()) ?? "";
-    actAs(who === "anonymous" || who === "revokedKey" ? undefined : world.users[who].session);
+    actAs(who === "anonymous" ? undefined : world.users[who as Principal].session);
     const before = await state();
     const result = await call(t, prepared);
     if (allowed.includes(who)) {

@@ -6,4 +6,6 @@ export interface Actor {
   email: string;
   name: string;
   via: "session" | "api-key";
+  /** Set for an API key restricted to one organization: every other organization answers as to a non-member. */
+  onlyOrgId?: string;
 }

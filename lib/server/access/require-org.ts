@@ -26,7 +26,9 @@ export async function requireOrg(
     where: { userId: actor.userId, org: { name: orgName } },
     include: { org: true, role: true },
   });
-  if (!membership) throw new AppError("FORBIDDEN", "You do not have access to this organization.");
+  if (!membership || (actor.onlyOrgId && membership.orgId !== actor.onlyOrgId)) {
+    throw new AppError("FORBIDDEN", "You do not have access to this organization.");
+  }
   if (!hasPermission(membership.role.permissions, permission)) {
     throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator for access.");
   }
@@ -42,7 +44,7 @@ export async function requireOrg(
 /** The organizations a user belongs to, for the switcher; nothing else is ever listed. */
 export async function listMyOrgs(actor: Actor) {
   const rows = await db().membership.findMany({
-    where: { userId: actor.userId },
+    where: { userId: actor.userId, ...(actor.onlyOrgId ? { orgId: actor.onlyOrgId } : {}) },
     include: { org: true, role: true },
     orderBy: { org: { createdAt: "asc" } },
   });
