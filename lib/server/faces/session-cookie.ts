@@ -1,23 +1,14 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
-import { createSession } from "@/lib/server/access/sessions";
-import { SESSION_COOKIE } from "@/lib/server/platform/config";
+import { cookies } from "next/headers";
+import { SESSION_COOKIE, servedOverHttps } from "@/lib/server/platform/config";
 
-/**
- * Opens a session for a person who just proved who they are another way than the sign-in form (accepting an
- * invitation with a new password) and sets its cookie with the sign-in form's attributes.
- */
-export async function startSessionCookie(userId: string): Promise<void> {
-  const h = await headers();
-  const secure = (h.get("x-forwarded-proto") ?? "").startsWith("https") || process.env.PUBLIC_URL?.startsWith("https:");
-  const session = await createSession(userId, { userAgent: h.get("user-agent") ?? undefined });
-  (await cookies()).set(SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: !!secure,
-    path: "/",
-    expires: session.expiresAt,
-  });
+// Over https the name carries the __Host- prefix, which requires exactly Secure, Path=/ and no Domain; clearing
+// the cookie must repeat them or the browser ignores the deletion.
+const cookieOptions = () => ({ httpOnly: true, sameSite: "lax" as const, secure: servedOverHttps(), path: "/" });
+
+/** Sets the cookie of a session just opened (sign-in form, accepted invitation): the one place for its attributes. */
+export async function setSessionCookie(session: { token: string; expiresAt: Date }): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE, session.token, { ...cookieOptions(), expires: session.expiresAt });
 }
 
 /** The session token the current request carries. */
@@ -26,5 +17,5 @@ export async function currentSessionToken(): Promise<string | undefined> {
 }
 
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
+  (await cookies()).delete({ name: SESSION_COOKIE, ...cookieOptions() });
 }
