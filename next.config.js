@@ -1,8 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "pg"],
+  // Native and Node-only packages stay out of the server bundle; piscina starts the import worker by path (ADR 010).
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "pg", "piscina"],
   experimental: {
     // forbidden() answers 403 for pages a role may not see.
     authInterrupts: true,

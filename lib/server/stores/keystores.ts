@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { open, seal } from "@/lib/crypto/envelope";
-import { verifyKeystore, type KeystoreMaterial } from "@/lib/crypto/keystore-rules";
+import type { KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import { toPem } from "@/lib/crypto/pem";
 import type { UploadFile } from "@/lib/crypto/upload";
 import { AppError } from "@/lib/errors";
@@ -17,6 +17,7 @@ import { masterKey } from "@/lib/server/platform/master-key";
 import { db, type Db } from "@/lib/server/platform/db";
 import { dependantsOf, inUse, protectedDefault } from "@/lib/server/stores/dependants";
 import { importRefusal } from "@/lib/server/stores/material-errors";
+import { openKeystoreUpload } from "@/lib/server/platform/import-pool";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/platform/prisma-errors";
 import { changeOf } from "@/lib/server/profiles/shared";
 
@@ -58,9 +59,9 @@ function toDto(orgName: string, row: Row, certificates?: CertRow[], usedBy?: Key
   };
 }
 
-function verify(upload: MaterialUpload): KeystoreMaterial {
+async function verify(upload: MaterialUpload): Promise<KeystoreMaterial> {
   try {
-    return verifyKeystore({
+    return await openKeystoreUpload({
       files: upload.files,
       password: upload.password,
       allowExpired: upload.allowExpired,
@@ -79,8 +80,8 @@ const keyTypeOf = (m: KeystoreMaterial) =>
       : "Ed25519";
 
 /** Verifies an upload and shows what would be stored, without storing anything. */
-export function previewKeystore(_ctx: OrgContext, upload: MaterialUpload): KeystorePreview {
-  const m = verify(upload);
+export async function previewKeystore(_ctx: OrgContext, upload: MaterialUpload): Promise<KeystorePreview> {
+  const m = await verify(upload);
   return {
     key_type: keyTypeOf(m),
     certificates: m.chain.map(infoDto),
@@ -123,7 +124,7 @@ export async function createKeystore(
   isDefault = false,
 ): Promise<KeystoreDto> {
   const meta = ZStoreMetaCreate.parse(rawMeta);
-  const m = verify(upload);
+  const m = await verify(upload);
   const id = randomUUID();
   try {
     return await db().$transaction(async (tx) => {
@@ -271,7 +272,7 @@ export async function replaceKeystoreMaterial(
   upload: MaterialUpload,
   expectedRowVersion?: number,
 ): Promise<KeystoreDto> {
-  const m = verify(upload);
+  const m = await verify(upload);
   return db().$transaction(async (tx) => {
     const row = await findRow(tx, ctx, name);
     if (row.isDefault) throw protectedDefault("keystore", name);
