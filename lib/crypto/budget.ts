@@ -6,10 +6,10 @@ import { ImportError } from "./import-error";
  * well inside the import deadline, however its work is spread over derivations.
  */
 export const UPLOAD_LIMITS = {
-  work: 1_500_000,
+  work: 1_000_000,
   bags: 500,
   keys: 8,
-  certificates: 1_000,
+  certificates: 500,
 } as const;
 
 type Counted = "bags" | "keys" | "certificates";
