@@ -36,14 +36,16 @@ export function importThreads(env: string | undefined = process.env.IMPORT_WORKE
 }
 
 export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOptions) {
-  const pool = new Piscina({
-    filename,
-    minThreads: threads,
-    maxThreads: threads,
-    maxQueue: threads * QUEUE_PER_THREAD,
-  });
+  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads });
+  // piscina's maxQueue does not count tasks that carry an AbortSignal (they wait in its unbounded skip queue),
+  // so the jobs in flight are counted here.
+  const capacity = threads * (1 + QUEUE_PER_THREAD);
+  let inFlight = 0;
 
   async function run<K extends Task["kind"]>(task: Task & { kind: K }): Promise<ImportResults[K]> {
+    if (inFlight >= capacity)
+      throw new AppError("RATE_LIMITED", "The server is busy opening other uploads. Try again in a moment.");
+    inFlight++;
     const { port1, port2 } = new MessageChannel();
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -55,10 +57,9 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
     } catch (e) {
       if (controller.signal.aborted)
         throw tooMuchWork("upload", `it did not finish within ${deadlineMs / 1000} seconds`);
-      if (e instanceof Error && e.message === "Task queue is at limit")
-        throw new AppError("RATE_LIMITED", "The server is busy opening other uploads. Try again in a moment.");
       throw e;
     } finally {
+      inFlight--;
       clearTimeout(timer);
       port1.close();
     }
