@@ -36,7 +36,13 @@ export function importThreads(env: string | undefined = process.env.IMPORT_WORKE
 }
 
 export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOptions) {
-  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads });
+  // An upload is at most 4 MB; a worker needing more heap than this is being led astray, and is stopped.
+  const pool = new Piscina({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+  });
   // piscina's maxQueue does not count tasks that carry an AbortSignal (they wait in its unbounded skip queue),
   // so the jobs in flight are counted here.
   const capacity = threads * (1 + QUEUE_PER_THREAD);
@@ -49,16 +55,22 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
     const { port1, port2 } = new MessageChannel();
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
+    let settled = false;
     // The deadline counts from the moment a thread starts the job, so waiting behind others never trips it.
-    port1.once("message", () => (timer = setTimeout(() => controller.abort(), deadlineMs)));
+    port1.once("message", () => {
+      if (!settled) timer = setTimeout(() => controller.abort(), deadlineMs);
+    });
     let outcome: ImportOutcome<ImportResults[K]>;
     try {
       outcome = await pool.run({ ...task, started: port2 }, { signal: controller.signal, transferList: [port2] });
     } catch (e) {
       if (controller.signal.aborted)
         throw tooMuchWork("upload", `it did not finish within ${deadlineMs / 1000} seconds`);
+      if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY")
+        throw tooMuchWork("upload", "it needs more memory than an upload may use");
       throw e;
     } finally {
+      settled = true;
       inFlight--;
       clearTimeout(timer);
       port1.close();
