@@ -7,7 +7,8 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const PORT = 3200;
+// Several checkouts may bench on one machine: each can pick its own port.
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_FILE = join(import.meta.dirname, "..", "data", "bench.db");
 process.env.DATABASE_URL = `file:${DB_FILE}`;
