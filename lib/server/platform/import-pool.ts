@@ -1,4 +1,5 @@
 import "server-only";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
@@ -27,9 +28,12 @@ export interface ImportPoolOptions {
 
 type Task = Omit<ImportTask, "started">;
 
-/** IMPORT_WORKERS threads (1–2 by default: uploads are rare, and the request threads need the cores). */
+/**
+ * IMPORT_WORKERS threads. By default one core is always left to the request thread (uploads are rare, and a
+ * busy import thread on every core would starve it): 1 thread on 2 cores, 2 from 3 cores on.
+ */
 export function importThreads(env: string | undefined = process.env.IMPORT_WORKERS): number {
-  if (env === undefined || env === "") return 2;
+  if (env === undefined || env === "") return Math.max(1, Math.min(2, availableParallelism() - 1));
   const n = Number(env);
   if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`IMPORT_WORKERS must be 1 to 16, not "${env}".`);
   return n;
