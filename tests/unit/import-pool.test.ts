@@ -60,11 +60,16 @@ describe("import worker pool", () => {
     });
     const p = pool(1, 300);
     const flood = await Promise.allSettled(Array.from({ length: 8 }, () => p.run(job(heavy))));
-    const reasons = flood.map((r) => (r.status === "rejected" ? r.reason : r.value));
-    expect(reasons.some((r) => r instanceof AppError && r.code === "RATE_LIMITED")).toBe(true);
-    expect(reasons.every((r) => (r instanceof AppError && r.code === "RATE_LIMITED") || r instanceof ImportError)).toBe(
-      true,
+    // Each job ends as "busy" or killed at its deadline; anything else is named in the failure.
+    const outcomes = flood.map((r) =>
+      r.status === "fulfilled"
+        ? "stored"
+        : r.reason instanceof AppError || r.reason instanceof ImportError
+          ? r.reason.code
+          : String(r.reason),
     );
+    expect(outcomes).toContain("RATE_LIMITED");
+    expect(outcomes.filter((o) => o !== "RATE_LIMITED" && o !== "TOO_MUCH_WORK")).toEqual([]);
   }, 30_000);
 
   it("keeps the request thread's event loop free while the heaviest accepted upload is opened", async () => {
