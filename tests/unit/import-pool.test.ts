@@ -60,8 +60,9 @@ describe("import worker pool", () => {
     });
     const p = pool(1, 300);
     const flood = await Promise.allSettled(Array.from({ length: 8 }, () => p.run(job(heavy))));
-    // Each job ends as "busy", killed at its deadline, or (rarely, see the branch report) stored: never an
-    // untyped error. The deadline itself is asserted by the first test.
+    // Each job ends as "busy", killed at its deadline, or stored: never an untyped error. Stored is allowed
+    // because one job in a flood has been seen to outlive its deadline (an open defect); the deadline itself
+    // is asserted by the first test.
     const outcomes = flood.map((r) =>
       r.status === "fulfilled"
         ? "stored"
