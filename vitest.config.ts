@@ -19,7 +19,7 @@ const integration = (provider: "sqlite" | "postgresql"): TestProjectInlineConfig
       NODE_ENV: "test",
       MASTER_KEY: "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
     },
-    globalSetup: ["tests/setup/global-db.ts"],
+    globalSetup: ["tests/setup/import-worker.ts", "tests/setup/global-db.ts"],
     setupFiles: ["tests/setup/per-file-db.ts", "tests/setup/next-mocks.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -31,7 +31,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/import-worker.ts"],
+        },
       },
       integration("sqlite"),
       integration("postgresql"),

@@ -1,11 +1,15 @@
 import { ImportError, unparseable } from "./import-error";
 
-/** One DER element: `bytes` is its value, `raw` the whole element including the header. */
+/**
+ * One DER element: `bytes` is its value, `raw` the whole element including the header, `depth` how many
+ * structures enclose it in the buffer it was read from (so every nested read is bounded, not only the first).
+ */
 export interface Der {
   tag: number;
   constructed: boolean;
   bytes: Buffer;
   raw: Buffer;
+  depth: number;
 }
 
 export const TAG = {
@@ -29,7 +33,7 @@ export const TAG = {
 const MAX_DEPTH = 64;
 
 /** Reads the element at `offset`; refuses indefinite lengths, truncation and over-long length fields. */
-export function readElement(buf: Buffer, offset: number, part: string): { el: Der; next: number } {
+export function readElement(buf: Buffer, offset: number, part: string, depth = 0): { el: Der; next: number } {
   if (offset + 2 > buf.length) throw unparseable(part, "ends early");
   const tag = buf[offset];
   if ((tag & 0x1f) === 0x1f) throw unparseable(part, "uses an unsupported tag form");
@@ -51,6 +55,7 @@ export function readElement(buf: Buffer, offset: number, part: string): { el: De
       constructed: (tag & 0x20) !== 0,
       bytes: buf.subarray(offset + header, end),
       raw: buf.subarray(offset, end),
+      depth,
     },
     next: end,
   };
@@ -63,13 +68,13 @@ export function parseDer(buf: Buffer, part: string): Der {
   return el;
 }
 
-export function children(el: Der, part: string, depth = 0): Der[] {
-  if (depth > MAX_DEPTH) throw unparseable(part, "is nested too deeply");
+export function children(el: Der, part: string): Der[] {
+  if (el.depth >= MAX_DEPTH) throw unparseable(part, "is nested too deeply");
   if (!el.constructed) throw unparseable(part, "has a primitive where a structure was expected");
   const out: Der[] = [];
   let offset = 0;
   while (offset < el.bytes.length) {
-    const { el: child, next } = readElement(el.bytes, offset, part);
+    const { el: child, next } = readElement(el.bytes, offset, part, el.depth + 1);
     out.push(child);
     offset = next;
   }

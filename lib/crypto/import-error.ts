@@ -17,7 +17,9 @@ export type ImportErrorCode =
   | "WEAK_KEY"
   | "EXPIRED"
   | "NOT_YET_VALID"
-  | "TOO_LARGE";
+  | "TOO_LARGE"
+  /** Over the upload's work budget, its caps, or the import deadline. */
+  | "TOO_MUCH_WORK";
 
 export class ImportError extends Error {
   constructor(

@@ -2,6 +2,7 @@ import type { KeyObject } from "node:crypto";
 import { type CertificateInfo, issued, type ParsedCertificate } from "./certificate";
 import { ImportError } from "./import-error";
 import { describeKey, type KeyDescription } from "./private-key";
+import { WorkBudget } from "./budget";
 import { readUpload, type UploadFile } from "./upload";
 import { certificateWarnings, type MaterialWarning } from "./warnings";
 
@@ -52,22 +53,15 @@ function orderChain(leaf: ParsedCertificate, others: ParsedCertificate[]): Parse
  * Applies every keystore rule to an upload and returns the material to store, or throws the first
  * ImportError met. Nothing here touches storage, so a refusal can never leave a partial write.
  */
-export function verifyKeystore(input: KeystoreInput): KeystoreMaterial {
-  const upload = readUpload(input.files, input.password);
+export function verifyKeystore(input: KeystoreInput, budget = new WorkBudget()): KeystoreMaterial {
+  const upload = readUpload(input.files, input.password, budget, "one");
   if (upload.keys.length === 0)
     throw new ImportError(
       "NO_PRIVATE_KEY",
       "The upload has no private key. Add the key file, or a PEM or PKCS#12 that includes it.",
       "key",
     );
-  const distinct = upload.keys.filter((k, i) => upload.keys.findIndex((o) => o.key.equals(k.key)) === i);
-  if (distinct.length > 1)
-    throw new ImportError(
-      "MULTIPLE_KEYS",
-      "The upload has more than one private key; a keystore holds exactly one.",
-      "key",
-    );
-  const { key } = distinct[0];
+  const { key } = upload.keys[0];
   const keyDescription = describeKey(key, "private key");
   if (upload.certificates.length === 0)
     throw new ImportError(
@@ -83,17 +77,17 @@ export function verifyKeystore(input: KeystoreInput): KeystoreMaterial {
       `The private key does not match the certificate "${upload.certificates[0].info.subject}" (nor any other certificate in the upload).`,
       "key",
     );
-  const chain = orderChain(
-    leaf,
-    upload.certificates.filter((c) => c !== leaf),
-  );
-  const intermediates = chain.slice(1).filter((c) => !c.info.selfSigned).length;
+  // Every certificate uploaded must end up on the chain, so the intermediates can be counted before the
+  // chain is ordered (ordering checks signatures, pairwise).
+  const others = upload.certificates.filter((c) => c !== leaf);
+  const intermediates = others.filter((c) => !c.info.selfSigned).length;
   if (intermediates > MAX_INTERMEDIATES)
     throw new ImportError(
       "CHAIN_TOO_LONG",
       `The chain has ${intermediates} intermediate certificates; at most ${MAX_INTERMEDIATES} are allowed.`,
       "certificate",
     );
+  const chain = orderChain(leaf, others);
 
   const now = input.now.getTime();
   const notBefore = Date.parse(leaf.info.notBefore);

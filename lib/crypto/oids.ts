@@ -10,6 +10,7 @@ export const OID = {
   pbes2: "1.2.840.113549.1.5.13",
   pbkdf2: "1.2.840.113549.1.5.12",
   pbmac1: "1.2.840.113549.1.5.14",
+  scrypt: "1.3.6.1.4.1.11591.4.11",
   desEde3Cbc: "1.2.840.113549.3.7",
   rsaEncryption: "1.2.840.113549.1.1.1",
   ecPublicKey: "1.2.840.10045.2.1",
@@ -35,6 +36,11 @@ export const DIGESTS: Record<string, { name: string; size: number; block: number
   "2.16.840.1.101.3.4.2.3": { name: "sha512", size: 64, block: 128 },
 };
 
+/** Output bytes of a hash, by the name Node gives it. */
+export function hashSize(name: string): number {
+  return Object.values(DIGESTS).find((d) => d.name === name)?.size ?? 20;
+}
+
 export const HMACS: Record<string, string> = {
   "1.2.840.113549.2.7": "sha1",
   "1.2.840.113549.2.8": "sha224",
@@ -56,6 +62,16 @@ export const PKCS12_PBE: Record<string, { cipher: "3des" | "2des" | "rc2"; keyLe
   "1.2.840.113549.1.12.1.5": { cipher: "rc2", keyLength: 16, bits: 128 },
   "1.2.840.113549.1.12.1.6": { cipher: "rc2", keyLength: 5, bits: 40 },
 };
+
+/** PKCS#5 v1.5 PBES1 schemes (MD2/MD5/SHA-1 with DES or RC2), which OpenSSL may still open. */
+export const PBES1 = new Set([
+  "1.2.840.113549.1.5.1",
+  "1.2.840.113549.1.5.3",
+  "1.2.840.113549.1.5.4",
+  "1.2.840.113549.1.5.6",
+  "1.2.840.113549.1.5.10",
+  "1.2.840.113549.1.5.11",
+]);
 
 export const SIGNATURE_ALGORITHMS: Record<string, string> = {
   "1.2.840.113549.1.1.4": "md5WithRSAEncryption",

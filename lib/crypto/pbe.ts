@@ -1,14 +1,23 @@
 import { createDecipheriv, createHash, pbkdf2Sync } from "node:crypto";
-import { children, type Der, expectTag, oidOf, seqOf, smallIntOf, TAG } from "./der";
+import { pbkdf2Cost, pkcs12KdfCost, scryptCost, tooMuchWork, type WorkBudget } from "./budget";
+import { children, type Der, expectTag, oidOf, parseDer, seqOf, smallIntOf, TAG } from "./der";
 import { ImportError, unparseable } from "./import-error";
-import { AES_CBC, DIGESTS, HMACS, OID, PKCS12_PBE } from "./oids";
+import { AES_CBC, DIGESTS, HMACS, hashSize, OID, PBES1, PKCS12_PBE } from "./oids";
 import { rc2CbcDecrypt } from "./rc2";
 
-// Bounds the work a file can ask for: the fuzz test and real uploads must finish in well under a second
-// per derivation. Real exports use 1 to 10,000 rounds (Windows 2,000, OpenSSL 2,048, Java 10,000); the
-// PKCS#12 KDF runs in JavaScript (~6 µs a round), PBKDF2 natively.
+// Bounds the work one derivation can ask for; the upload's WorkBudget bounds their sum. Real exports use 1 to
+// 10,000 rounds (Windows 2,000, OpenSSL 2,048, Java 10,000); the PKCS#12 KDF runs in JavaScript (~8 µs a
+// round), PBKDF2 natively.
 export const MAX_PBKDF2_ITERATIONS = 500_000;
 export const MAX_PKCS12_KDF_ITERATIONS = 20_000;
+
+/** An iteration count, refused as too much work (not as malformed) above `max`. */
+function iterationsOf(el: Der | undefined, part: string, max: number): number {
+  const n = smallIntOf(el, part, Number.MAX_SAFE_INTEGER);
+  if (n < 1) throw unparseable(part, "asks for zero key-derivation rounds");
+  if (n > max) throw tooMuchWork(part, `it asks for ${n} key-derivation rounds; at most ${max} are allowed`);
+  return n;
+}
 
 /** The password as PKCS#12's own KDF wants it: UTF-16BE with a terminating NUL (RFC 7292 B.1). */
 export function bmpPassword(password: string): Buffer {
@@ -25,14 +34,17 @@ export function pkcs12Kdf(
   id: 1 | 2 | 3,
   iterations: number,
   length: number,
+  budget: WorkBudget,
+  part: string,
 ): Buffer {
   const digest = DIGESTS[hashOid];
   if (!digest) throw new ImportError("UNSUPPORTED", "The file uses an unsupported digest for its key derivation.");
   if (iterations > MAX_PKCS12_KDF_ITERATIONS)
-    throw new ImportError(
-      "UNSUPPORTED",
-      `The file asks for ${iterations} key-derivation rounds; at most ${MAX_PKCS12_KDF_ITERATIONS} are allowed.`,
+    throw tooMuchWork(
+      part,
+      `it asks for ${iterations} key-derivation rounds; at most ${MAX_PKCS12_KDF_ITERATIONS} are allowed`,
     );
+  budget.charge(pkcs12KdfCost(iterations, length, digest.size), part);
   const { name, size: u, block: v } = digest;
   const fill = (src: Buffer) => {
     if (src.length === 0) return Buffer.alloc(0);
@@ -71,8 +83,7 @@ export interface Pbkdf2Params {
 export function parsePbkdf2(params: Der | undefined, part: string): Pbkdf2Params {
   const [saltEl, iterEl, ...rest] = seqOf(params, part, 2);
   const salt = expectTag(saltEl, TAG.OCTET_STRING, part).bytes;
-  const iterations = smallIntOf(iterEl, part, MAX_PBKDF2_ITERATIONS);
-  if (iterations < 1) throw unparseable(part, "asks for zero key-derivation rounds");
+  const iterations = iterationsOf(iterEl, part, MAX_PBKDF2_ITERATIONS);
   let keyLength: number | undefined;
   let prf = "sha1";
   for (const el of rest) {
@@ -88,7 +99,19 @@ export function parsePbkdf2(params: Der | undefined, part: string): Pbkdf2Params
   return { salt, iterations, keyLength, prf };
 }
 
-function pbes2Decrypt(params: Der | undefined, password: string, data: Buffer, part: string): Buffer | null {
+/** Derives a PBKDF2 key after charging the budget for it. */
+export function pbkdf2Key(password: string, p: Pbkdf2Params, keyLength: number, budget: WorkBudget, part: string) {
+  budget.charge(pbkdf2Cost(p.iterations, keyLength, p.prf, hashSize(p.prf)), part);
+  return pbkdf2Sync(Buffer.from(password, "utf8"), p.salt, p.iterations, keyLength, p.prf);
+}
+
+function pbes2Decrypt(
+  params: Der | undefined,
+  password: string,
+  data: Buffer,
+  part: string,
+  budget: WorkBudget,
+): Buffer | null {
   const [kdf, scheme] = seqOf(params, part, 2);
   const [kdfOid, kdfParams] = seqOf(kdf, part, 1);
   if (oidOf(kdfOid, part) !== OID.pbkdf2)
@@ -105,7 +128,7 @@ function pbes2Decrypt(params: Der | undefined, password: string, data: Buffer, p
   if (kdfValues.keyLength !== undefined && kdfValues.keyLength !== keyLength)
     throw unparseable(part, "has a key length that does not fit its cipher");
   if (iv.length !== (cipher === "des-ede3-cbc" ? 8 : 16)) throw unparseable(part, "has an IV of the wrong size");
-  const key = pbkdf2Sync(Buffer.from(password, "utf8"), kdfValues.salt, kdfValues.iterations, keyLength, kdfValues.prf);
+  const key = pbkdf2Key(password, kdfValues, keyLength, budget, part);
   return nodeCbcDecrypt(cipher, key, iv, data);
 }
 
@@ -118,19 +141,21 @@ function nodeCbcDecrypt(cipher: string, key: Buffer, iv: Buffer, data: Buffer): 
   }
 }
 
+const SHA1 = "1.3.14.3.2.26";
+
 function pkcs12PbeDecrypt(
   scheme: (typeof PKCS12_PBE)[string],
   params: Der | undefined,
   password: Buffer,
   data: Buffer,
   part: string,
+  budget: WorkBudget,
 ) {
   const [saltEl, iterEl] = seqOf(params, part, 2);
   const salt = expectTag(saltEl, TAG.OCTET_STRING, part).bytes;
-  const iterations = smallIntOf(iterEl, part, MAX_PKCS12_KDF_ITERATIONS);
-  const sha1 = "1.3.14.3.2.26";
-  const key = pkcs12Kdf(sha1, password, salt, 1, iterations, scheme.keyLength);
-  const iv = pkcs12Kdf(sha1, password, salt, 2, iterations, 8);
+  const iterations = iterationsOf(iterEl, part, MAX_PKCS12_KDF_ITERATIONS);
+  const key = pkcs12Kdf(SHA1, password, salt, 1, iterations, scheme.keyLength, budget, part);
+  const iv = pkcs12Kdf(SHA1, password, salt, 2, iterations, 8, budget, part);
   if (scheme.cipher === "rc2") return rc2CbcDecrypt(key, scheme.bits, iv, data);
   const fullKey = scheme.cipher === "2des" ? Buffer.concat([key, key.subarray(0, 8)]) : key;
   return nodeCbcDecrypt("des-ede3-cbc", fullKey, iv, data);
@@ -141,18 +166,63 @@ function pkcs12PbeDecrypt(
  * fit (the padding check fails); throws ImportError for malformed or unsupported parameters.
  * `passwords` lists the encodings to try: an empty password has two spellings in the wild.
  */
-export function pbeDecrypt(algorithm: Der | undefined, password: string, data: Buffer, part: string): Buffer | null {
+export function pbeDecrypt(
+  algorithm: Der | undefined,
+  password: string,
+  data: Buffer,
+  part: string,
+  budget: WorkBudget,
+): Buffer | null {
   const [algOid, params] = seqOf(algorithm, part, 1);
   const id = oidOf(algOid, part);
   if (data.length === 0) throw unparseable(part, "holds no encrypted data");
-  if (id === OID.pbes2) return pbes2Decrypt(params, password, data, part);
+  if (id === OID.pbes2) return pbes2Decrypt(params, password, data, part, budget);
   const scheme = PKCS12_PBE[id];
   if (!scheme)
     throw new ImportError("UNSUPPORTED", `The ${part} is encrypted with an unsupported scheme (${id}).`, part);
   const encodings = password === "" ? [bmpPassword(""), Buffer.alloc(0)] : [bmpPassword(password)];
   for (const encoded of encodings) {
-    const plain = pkcs12PbeDecrypt(scheme, params, encoded, data, part);
+    const plain = pkcs12PbeDecrypt(scheme, params, encoded, data, part, budget);
     if (plain) return plain;
   }
   return null;
+}
+
+/** RFC 7914 section 7: scrypt's parameters; `128 × N × r` bytes of memory, N × r × p block mixes of work. */
+function scryptCostOf(params: Der | undefined, part: string): number {
+  const [saltEl, nEl, rEl, pEl] = seqOf(params, part, 4);
+  expectTag(saltEl, TAG.OCTET_STRING, part);
+  const [n, r, p] = [nEl, rEl, pEl].map((el) => smallIntOf(el, part, Number.MAX_SAFE_INTEGER));
+  if (n < 2 || r < 1 || p < 1) throw unparseable(part, "has malformed scrypt parameters");
+  return scryptCost(n, r, p);
+}
+
+/**
+ * Charges what OpenSSL will spend opening an encrypted PKCS#8 key (RFC 5958 EncryptedPrivateKeyInfo), read
+ * with our own DER reader before OpenSSL sees the key: a scheme whose work cannot be read is refused.
+ */
+export function chargeEncryptedKey(der: Buffer, part: string, budget: WorkBudget): void {
+  const [algorithm] = seqOf(parseDer(der, part), part, 2);
+  const [algOid, params] = seqOf(algorithm, part, 1);
+  const id = oidOf(algOid, part);
+  if (id === OID.pbes2) {
+    const [kdf, scheme] = seqOf(params, part, 2);
+    const [kdfOid, kdfParams] = seqOf(kdf, part, 1);
+    const kdfId = oidOf(kdfOid, part);
+    if (kdfId === OID.scrypt) return budget.charge(scryptCostOf(kdfParams, part), part);
+    if (kdfId !== OID.pbkdf2)
+      throw new ImportError("UNSUPPORTED", `The ${part} uses a key derivation other than PBKDF2 or scrypt.`, part);
+    const p = parsePbkdf2(kdfParams, part);
+    // Without a stated length, assume the longest key a cipher takes (AES-256).
+    const keyLength = p.keyLength ?? AES_CBC[oidOf(seqOf(scheme, part, 1)[0], part)]?.keyLength ?? 32;
+    return budget.charge(pbkdf2Cost(p.iterations, keyLength, p.prf, hashSize(p.prf)), part);
+  }
+  const pkcs12 = PKCS12_PBE[id];
+  if (!pkcs12 && !PBES1.has(id))
+    throw new ImportError("UNSUPPORTED", `The ${part} is encrypted with an unsupported scheme (${id}).`, part);
+  const [, iterEl] = seqOf(params, part, 2);
+  if (pkcs12) {
+    const iterations = iterationsOf(iterEl, part, MAX_PKCS12_KDF_ITERATIONS);
+    budget.charge(pkcs12KdfCost(iterations, pkcs12.keyLength + 8, DIGESTS[SHA1].size), part);
+  } else budget.charge(iterationsOf(iterEl, part, MAX_PBKDF2_ITERATIONS), part);
 }

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ImportError } from "./import-error";
+import { WorkBudget } from "./budget";
 import { readPkcs12 } from "./pkcs12";
 import { verifyKeystore } from "./keystore-rules";
 
@@ -24,7 +25,7 @@ describe("PKCS#12 vectors (tests/vectors/pkcs12/manifest.json)", () => {
   it("covers every vector in the manifest", () => expect(vectors.length).toBe(12));
 
   it.each(vectors.filter((v) => v.expect === "ok"))("$file: reads leaf, key and CA certificates", (v) => {
-    const contents = readPkcs12(readFileSync(path.join(dir, v.file)), v.password);
+    const contents = readPkcs12(readFileSync(path.join(dir, v.file)), v.password, new WorkBudget());
     expect(contents.keys).toHaveLength(1);
     const key = createPrivateKey({ key: contents.keys[0], format: "der", type: "pkcs8" });
     const certs = contents.certificates.map((der) => new X509Certificate(der));
@@ -38,7 +39,7 @@ describe("PKCS#12 vectors (tests/vectors/pkcs12/manifest.json)", () => {
   });
 
   it.each(vectors.filter((v) => v.expect === "reject"))("$file: refused ($reason)", (v) => {
-    const attempt = () => readPkcs12(readFileSync(path.join(dir, v.file)), v.password);
+    const attempt = () => readPkcs12(readFileSync(path.join(dir, v.file)), v.password, new WorkBudget());
     expect(attempt).toThrow(ImportError);
     try {
       attempt();
@@ -50,7 +51,7 @@ describe("PKCS#12 vectors (tests/vectors/pkcs12/manifest.json)", () => {
   it.each(vectors.filter((v) => v.expect === "ok" && v.password !== ""))(
     "$file: a wrong password is named as such",
     (v) => {
-      expect(() => readPkcs12(readFileSync(path.join(dir, v.file)), `${v.password}x`)).toThrow(
+      expect(() => readPkcs12(readFileSync(path.join(dir, v.file)), `${v.password}x`, new WorkBudget())).toThrow(
         expect.objectContaining({ code: "WRONG_PASSWORD", part: "password" }),
       );
     },

@@ -1,8 +1,9 @@
-import { createHmac, pbkdf2Sync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { type WorkBudget } from "./budget";
 import { children, type Der, explicit, expectTag, oidOf, parseDer, seqOf, smallIntOf, TAG } from "./der";
 import { ImportError, unparseable } from "./import-error";
-import { DIGESTS, HMACS, OID } from "./oids";
-import { bmpPassword, MAX_PKCS12_KDF_ITERATIONS, parsePbkdf2, pbeDecrypt, pkcs12Kdf } from "./pbe";
+import { DIGESTS, hashSize, HMACS, OID } from "./oids";
+import { bmpPassword, MAX_PKCS12_KDF_ITERATIONS, parsePbkdf2, pbeDecrypt, pbkdf2Key, pkcs12Kdf } from "./pbe";
 
 /** What a PKCS#12 file holds, still as DER: keys are unencrypted PKCS#8. */
 export interface Pkcs12Contents {
@@ -28,7 +29,7 @@ function octetContent(el: Der, part: string): Buffer {
   throw unparseable(part, "does not have the expected structure");
 }
 
-function verifyMac(macData: Der, authSafe: Buffer, password: string): void {
+function verifyMac(macData: Der, authSafe: Buffer, password: string, budget: WorkBudget): void {
   const [digestInfo, saltEl, iterEl] = seqOf(macData, `${PART} MAC`, 2);
   const [algorithm, digestEl] = seqOf(digestInfo, `${PART} MAC`, 2);
   const [algOid, params] = seqOf(algorithm, `${PART} MAC`, 1);
@@ -36,7 +37,7 @@ function verifyMac(macData: Der, authSafe: Buffer, password: string): void {
   const id = oidOf(algOid, `${PART} MAC`);
   const candidates: Buffer[] = [];
   if (id === OID.pbmac1) {
-    candidates.push(pbmac1(params, authSafe, password));
+    candidates.push(pbmac1(params, authSafe, password, budget));
   } else {
     const digest = DIGESTS[id];
     if (!digest)
@@ -45,7 +46,7 @@ function verifyMac(macData: Der, authSafe: Buffer, password: string): void {
     const iterations = iterEl ? smallIntOf(iterEl, `${PART} MAC`, MAX_PKCS12_KDF_ITERATIONS) : 1;
     const encodings = password === "" ? [bmpPassword(""), Buffer.alloc(0)] : [bmpPassword(password)];
     for (const encoded of encodings) {
-      const key = pkcs12Kdf(id, encoded, salt, 3, iterations, digest.size);
+      const key = pkcs12Kdf(id, encoded, salt, 3, iterations, digest.size, budget, PART);
       candidates.push(createHmac(digest.name, key).update(authSafe).digest());
     }
   }
@@ -65,7 +66,7 @@ function verifyMac(macData: Der, authSafe: Buffer, password: string): void {
 }
 
 /** RFC 9579: the MAC key comes from PBKDF2, whose parameters must state the key length. */
-function pbmac1(params: Der | undefined, authSafe: Buffer, password: string): Buffer {
+function pbmac1(params: Der | undefined, authSafe: Buffer, password: string, budget: WorkBudget): Buffer {
   const part = `${PART} MAC`;
   const [kdf, scheme] = seqOf(params, part, 2);
   const [kdfOid, kdfParams] = seqOf(kdf, part, 1);
@@ -86,7 +87,14 @@ function pbmac1(params: Der | undefined, authSafe: Buffer, password: string): Bu
     );
   const hmac = HMACS[oidOf(seqOf(scheme, part, 1)[0], part)];
   if (!hmac) throw new ImportError("UNSUPPORTED", "The PBMAC1 integrity check uses an unsupported HMAC.", PART);
-  const key = pbkdf2Sync(Buffer.from(password, "utf8"), pbkdf2.salt, pbkdf2.iterations, pbkdf2.keyLength, pbkdf2.prf);
+  // A longer key adds no strength to the HMAC, only PBKDF2 blocks: 1,024 bytes of SHA-1 is 52 times the work.
+  if (pbkdf2.keyLength > hashSize(hmac))
+    throw new ImportError(
+      "INTEGRITY",
+      `The file's PBMAC1 integrity key is ${pbkdf2.keyLength} bytes long, more than its ${hmac.toUpperCase()} HMAC uses; the file is refused.`,
+      PART,
+    );
+  const key = pbkdf2Key(password, pbkdf2, pbkdf2.keyLength, budget, part);
   return createHmac(hmac, key).update(authSafe).digest();
 }
 
@@ -96,16 +104,23 @@ function wrongPassword(password: string, part: string): ImportError {
     : new ImportError("WRONG_PASSWORD", `The password does not decrypt the ${part}.`, "password");
 }
 
-function decryptWith(algorithm: Der | undefined, password: string, data: Buffer, part: string): Buffer {
-  const plain = pbeDecrypt(algorithm, password, data, part);
+function decryptWith(
+  algorithm: Der | undefined,
+  password: string,
+  data: Buffer,
+  part: string,
+  budget: WorkBudget,
+): Buffer {
+  const plain = pbeDecrypt(algorithm, password, data, part, budget);
   if (!plain) throw wrongPassword(password, part);
   return plain;
 }
 
-function readBags(safeContents: Buffer, password: string, out: Pkcs12Contents, depth = 0): void {
+function readBags(safeContents: Buffer, password: string, out: Pkcs12Contents, budget: WorkBudget, depth = 0): void {
   const part = `${PART} contents`;
   if (depth > 4) throw unparseable(part, "is nested too deeply");
   for (const bag of seqOf(parseDer(safeContents, part), part)) {
+    budget.count("bags", PART);
     const [bagIdEl, valueEl] = seqOf(bag, part, 2);
     const bagId = oidOf(bagIdEl, part);
     const value = explicit(valueEl, 0, part);
@@ -113,7 +128,13 @@ function readBags(safeContents: Buffer, password: string, out: Pkcs12Contents, d
     else if (bagId === OID.shroudedKeyBag) {
       const [algorithm, encrypted] = seqOf(value, "encrypted private key", 2);
       out.keys.push(
-        decryptWith(algorithm, password, expectTag(encrypted, TAG.OCTET_STRING, "private key").bytes, "private key"),
+        decryptWith(
+          algorithm,
+          password,
+          expectTag(encrypted, TAG.OCTET_STRING, "private key").bytes,
+          "private key",
+          budget,
+        ),
       );
     } else if (bagId === OID.certBag) {
       const [certType, certValue] = seqOf(value, "certificate bag", 2);
@@ -121,13 +142,13 @@ function readBags(safeContents: Buffer, password: string, out: Pkcs12Contents, d
       out.certificates.push(
         expectTag(explicit(certValue, 0, "certificate bag"), TAG.OCTET_STRING, "certificate bag").bytes,
       );
-    } else if (bagId === OID.safeContentsBag) readBags(value.raw, password, out, depth + 1);
+    } else if (bagId === OID.safeContentsBag) readBags(value.raw, password, out, budget, depth + 1);
     // CRL and secret bags carry nothing a keystore uses.
   }
 }
 
 /** Decodes a PKCS#12 file: verifies its integrity (legacy MAC or PBMAC1), then decrypts every part. */
-export function readPkcs12(bytes: Buffer, password: string): Pkcs12Contents {
+export function readPkcs12(bytes: Buffer, password: string, budget: WorkBudget): Pkcs12Contents {
   const [versionEl, authSafeInfo, macData] = seqOf(parseDer(bytes, PART), PART, 2);
   if (smallIntOf(versionEl, PART) !== 3)
     throw new ImportError("UNSUPPORTED", "Only PKCS#12 version 3 files are supported.", PART);
@@ -139,20 +160,20 @@ export function readPkcs12(bytes: Buffer, password: string): Pkcs12Contents {
       PART,
     );
   const authSafe = octetContent(explicit(contentEl, 0, PART), PART);
-  if (macData) verifyMac(macData, authSafe, password);
+  if (macData) verifyMac(macData, authSafe, password, budget);
 
   const out: Pkcs12Contents = { keys: [], certificates: [] };
   for (const info of seqOf(parseDer(authSafe, PART), PART)) {
     const [ctype, content] = seqOf(info, PART, 2);
     const contentType = oidOf(ctype, PART);
     if (contentType === OID.data) {
-      readBags(octetContent(explicit(content, 0, PART), PART), password, out);
+      readBags(octetContent(explicit(content, 0, PART), PART), password, out, budget);
     } else if (contentType === OID.encryptedData) {
       const [, encryptedContentInfo] = seqOf(explicit(content, 0, PART), PART, 2);
       const [, algorithm, encrypted] = seqOf(encryptedContentInfo, PART, 3);
-      const plain = decryptWith(algorithm, password, octetContent(encrypted, PART), "certificates");
+      const plain = decryptWith(algorithm, password, octetContent(encrypted, PART), "certificates", budget);
       try {
-        readBags(plain, password, out);
+        readBags(plain, password, out, budget);
       } catch (e) {
         // Without a MAC, a wrong password can pass the padding check by chance; what comes out is noise.
         if (!macData && e instanceof ImportError && e.code === "UNPARSEABLE")

@@ -1,5 +1,7 @@
 import { createPrivateKey, type KeyObject } from "node:crypto";
+import type { WorkBudget } from "./budget";
 import { ImportError, unparseable } from "./import-error";
+import { chargeEncryptedKey } from "./pbe";
 import type { PemBlock } from "./pem";
 
 export interface KeyDescription {
@@ -22,9 +24,9 @@ function isEncrypted(block: PemBlock): boolean {
 
 /**
  * Reads a PEM private key in any of PKCS#1, SEC1, PKCS#8, encrypted PKCS#8 or legacy encrypted PEM.
- * The password is passed to OpenSSL only and kept nowhere.
+ * The password is passed to OpenSSL only and kept nowhere; the work OpenSSL will do is charged first.
  */
-export function readPemKey(block: PemBlock, password: string, part: string): KeyObject {
+export function readPemKey(block: PemBlock, password: string, part: string, budget: WorkBudget): KeyObject {
   const encrypted = isEncrypted(block);
   if (encrypted && password === "")
     throw new ImportError(
@@ -32,6 +34,9 @@ export function readPemKey(block: PemBlock, password: string, part: string): Key
       `The ${part} is encrypted. Enter its password and upload again.`,
       "password",
     );
+  // Legacy "Proc-Type: 4,ENCRYPTED" keys derive theirs with one MD5 round (EVP_BytesToKey).
+  if (block.label === "ENCRYPTED PRIVATE KEY") chargeEncryptedKey(block.der, part, budget);
+  else if (encrypted) budget.charge(1, part);
   try {
     return createPrivateKey(
       encrypted ? { key: block.text, format: "pem", passphrase: password } : { key: block.text, format: "pem" },

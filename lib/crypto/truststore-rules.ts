@@ -1,5 +1,6 @@
 import type { CertificateInfo } from "./certificate";
 import { ImportError } from "./import-error";
+import { WorkBudget } from "./budget";
 import { readUpload, type UploadFile } from "./upload";
 import { certificateWarnings, type MaterialWarning } from "./warnings";
 
@@ -9,14 +10,13 @@ export interface TruststoreMaterial {
 }
 
 /** Reads certificates for a truststore: PEM bundles, DER, or a PKCS#12 that holds no private key. */
-export function verifyTruststore(files: UploadFile[], password: string, now: Date): TruststoreMaterial {
-  const upload = readUpload(files, password);
-  if (upload.keys.length > 0)
-    throw new ImportError(
-      "UNSUPPORTED",
-      "The upload holds a private key; a truststore takes certificates only. Use a keystore for key material.",
-      "file",
-    );
+export function verifyTruststore(
+  files: UploadFile[],
+  password: string,
+  now: Date,
+  budget = new WorkBudget(),
+): TruststoreMaterial {
+  const upload = readUpload(files, password, budget, "none");
   if (upload.certificates.length === 0)
     throw new ImportError("NO_CERTIFICATE", "The upload holds no certificate.", "file");
   const certificates = upload.certificates.map((c) => c.info);

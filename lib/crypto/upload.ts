@@ -1,5 +1,6 @@
 import type { KeyObject } from "node:crypto";
 import { parseCertificate, type ParsedCertificate } from "./certificate";
+import type { WorkBudget } from "./budget";
 import { ImportError, unparseable } from "./import-error";
 import { MAX_UPLOAD_BYTES } from "./limits";
 import { isPem, readPem } from "./pem";
@@ -24,50 +25,110 @@ export function checkSize(file: UploadFile): void {
   if (file.bytes.length === 0) throw new ImportError("UNPARSEABLE", `${file.name} is empty.`, file.name);
 }
 
-function readOne(file: UploadFile, password: string, out: UploadContents): void {
-  checkSize(file);
-  const name = file.name;
-  if (isPem(file.bytes)) {
-    let certNo = 0;
-    for (const block of readPem(file.bytes, name)) {
-      if (block.label === "CERTIFICATE")
-        out.certificates.push(parseCertificate(block.der, `certificate ${++certNo} in ${name}`));
-      else if (KEY_LABELS.includes(block.label))
-        out.keys.push({ key: readPemKey(block, password, `private key in ${name}`), part: name });
-      else
-        throw new ImportError(
-          "UNSUPPORTED",
-          `${name} holds a "${block.label}" block; only certificates and private keys are accepted.`,
-          name,
-        );
+/**
+ * Keystores take one key (the same key may come twice, in a PEM and in a PKCS#12); truststores none.
+ * A key is compared with the first one only, so a second distinct key is refused as soon as it is read.
+ */
+export type KeyPolicy = "one" | "none";
+
+class Reader {
+  readonly out: UploadContents = { keys: [], certificates: [], fromPkcs12: false };
+  constructor(
+    private readonly password: string,
+    private readonly budget: WorkBudget,
+    private readonly keyPolicy: KeyPolicy,
+  ) {}
+
+  certificate(der: Buffer, part: string): void {
+    this.budget.count("certificates", part);
+    this.out.certificates.push(parseCertificate(der, part));
+  }
+
+  key(read: () => KeyObject, part: string, file: string): void {
+    this.budget.count("keys", part);
+    const key = read();
+    if (this.keyPolicy === "none")
+      throw new ImportError(
+        "UNSUPPORTED",
+        "The upload holds a private key; a truststore takes certificates only. Use a keystore for key material.",
+        "file",
+      );
+    const first = this.out.keys[0];
+    if (!first) this.out.keys.push({ key, part: file });
+    else if (!first.key.equals(key))
+      throw new ImportError(
+        "MULTIPLE_KEYS",
+        "The upload has more than one private key; a keystore holds exactly one.",
+        "key",
+      );
+  }
+
+  file(file: UploadFile): void {
+    checkSize(file);
+    const name = file.name;
+    if (isPem(file.bytes)) {
+      let certNo = 0;
+      for (const block of readPem(file.bytes, name)) {
+        const keyPart = `private key in ${name}`;
+        if (block.label === "CERTIFICATE") this.certificate(block.der, `certificate ${++certNo} in ${name}`);
+        else if (KEY_LABELS.includes(block.label))
+          this.key(() => readPemKey(block, this.password, keyPart, this.budget), keyPart, name);
+        else
+          throw new ImportError(
+            "UNSUPPORTED",
+            `${name} holds a "${block.label}" block; only certificates and private keys are accepted.`,
+            name,
+          );
+      }
+      return;
     }
-    return;
-  }
-  if (looksLikePkcs12(file.bytes)) {
-    const contents = readPkcs12(file.bytes, password);
-    out.fromPkcs12 = true;
-    contents.certificates.forEach((der, i) =>
-      out.certificates.push(parseCertificate(der, `certificate ${i + 1} in ${name}`)),
-    );
-    contents.keys.forEach((der) => out.keys.push({ key: readDerKey(der, `private key in ${name}`), part: name }));
-    return;
-  }
-  // Binary but not PKCS#12: a single DER certificate or an unencrypted PKCS#8 key.
-  try {
-    out.certificates.push(parseCertificate(file.bytes, name));
-  } catch {
+    if (looksLikePkcs12(file.bytes)) {
+      const contents = readPkcs12(file.bytes, this.password, this.budget);
+      this.out.fromPkcs12 = true;
+      contents.certificates.forEach((der, i) => this.certificate(der, `certificate ${i + 1} in ${name}`));
+      const keyPart = `private key in ${name}`;
+      contents.keys.forEach((der) => this.key(() => readDerKey(der, keyPart), keyPart, name));
+      return;
+    }
+    // Binary but not PKCS#12: a single DER certificate or an unencrypted PKCS#8 key.
+    let certificate: ParsedCertificate | undefined;
     try {
-      out.keys.push({ key: readDerKey(file.bytes, name), part: name });
+      certificate = parseCertificate(file.bytes, name);
     } catch {
-      throw unparseable(name, "is neither PEM, PKCS#12, nor a DER certificate or key");
+      // not a certificate: perhaps a key
     }
+    if (certificate) {
+      this.budget.count("certificates", name);
+      this.out.certificates.push(certificate);
+      return;
+    }
+    this.key(
+      () => {
+        try {
+          return readDerKey(file.bytes, name);
+        } catch {
+          throw unparseable(name, "is neither PEM, PKCS#12, nor a DER certificate or key");
+        }
+      },
+      name,
+      name,
+    );
   }
 }
 
-/** Reads every file; certificates that appear twice (same SHA-256) are kept once. */
-export function readUpload(files: UploadFile[], password: string): UploadContents {
-  const out: UploadContents = { keys: [], certificates: [], fromPkcs12: false };
-  for (const file of files) readOne(file, password, out);
+/**
+ * Reads every file under one work budget; certificates that appear twice (same SHA-256) are kept once.
+ * The budget is charged before each derivation, bag, key and certificate, so a refusal comes before the work.
+ */
+export function readUpload(
+  files: UploadFile[],
+  password: string,
+  budget: WorkBudget,
+  keyPolicy: KeyPolicy,
+): UploadContents {
+  const reader = new Reader(password, budget, keyPolicy);
+  for (const file of files) reader.file(file);
+  const { out } = reader;
   const seen = new Set<string>();
   out.certificates = out.certificates.filter((c) => !seen.has(c.info.sha256) && seen.add(c.info.sha256));
   return out;

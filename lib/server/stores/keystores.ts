@@ -1,11 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { open, seal } from "@/lib/crypto/envelope";
-import { verifyKeystore, type KeystoreMaterial } from "@/lib/crypto/keystore-rules";
+import type { KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import { toPem } from "@/lib/crypto/pem";
 import type { UploadFile } from "@/lib/crypto/upload";
 import { titleKey } from "@/lib/tls/list-query";
-import { AppError } from "@/lib/errors";
 import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
 import { STORE_SORT_FIELDS, type StoreListQuery, ZStoreMetaCreate, ZStoreMetaPatch } from "@/lib/tls/store-schema";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
@@ -18,6 +17,7 @@ import { db } from "@/lib/server/platform/db";
 import { dependantsOf } from "@/lib/server/stores/dependants";
 import { importRefusal } from "@/lib/server/stores/material-errors";
 import { storeBase } from "@/lib/server/stores/store-base";
+import { openKeystoreUpload } from "@/lib/server/platform/import-pool";
 import { changeOf } from "@/lib/server/profiles/shared";
 
 export const TARGET = "keystore";
@@ -60,9 +60,9 @@ function toDto(orgName: string, row: Row, certificates?: CertRow[], usedBy?: Key
   };
 }
 
-function verify(upload: MaterialUpload): KeystoreMaterial {
+async function verify(upload: MaterialUpload): Promise<KeystoreMaterial> {
   try {
-    return verifyKeystore({
+    return await openKeystoreUpload({
       files: upload.files,
       password: upload.password,
       allowExpired: upload.allowExpired,
@@ -81,8 +81,8 @@ const keyTypeOf = (m: KeystoreMaterial) =>
       : "Ed25519";
 
 /** Verifies an upload and shows what would be stored, without storing anything. */
-export function previewKeystore(_ctx: OrgContext, upload: MaterialUpload): KeystorePreview {
-  const m = verify(upload);
+export async function previewKeystore(_ctx: OrgContext, upload: MaterialUpload): Promise<KeystorePreview> {
+  const m = await verify(upload);
   return {
     key_type: keyTypeOf(m),
     certificates: m.chain.map(infoDto),
@@ -119,7 +119,7 @@ export async function createKeystore(
   isDefault = false,
 ): Promise<KeystoreDto> {
   const meta = ZStoreMetaCreate.parse(rawMeta);
-  const m = verify(upload);
+  const m = await verify(upload);
   const id = randomUUID();
   try {
     return await db().$transaction(async (tx) => {
@@ -236,7 +236,7 @@ export async function replaceKeystoreMaterial(
   upload: MaterialUpload,
   expectedRowVersion?: number,
 ): Promise<KeystoreDto> {
-  const m = verify(upload);
+  const m = await verify(upload);
   return db().$transaction(async (tx) => {
     const row = await base.findEditable(tx, ctx, name);
     const material = materialColumns(ctx.org.id, row.id, m);

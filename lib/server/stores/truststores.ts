@@ -1,5 +1,5 @@
 import "server-only";
-import { verifyTruststore, type TruststoreMaterial } from "@/lib/crypto/truststore-rules";
+import type { TruststoreMaterial } from "@/lib/crypto/truststore-rules";
 import { titleKey } from "@/lib/tls/list-query";
 import { AppError } from "@/lib/errors";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
@@ -20,6 +20,7 @@ import { dependantsOf } from "@/lib/server/stores/dependants";
 import type { MaterialUpload } from "@/lib/server/stores/keystores";
 import { importRefusal } from "@/lib/server/stores/material-errors";
 import { storeBase } from "@/lib/server/stores/store-base";
+import { openTruststoreUpload } from "@/lib/server/platform/import-pool";
 import { changeOf } from "@/lib/server/profiles/shared";
 
 const TARGET = "truststore";
@@ -58,16 +59,16 @@ function toDto(
   };
 }
 
-function verify(upload: CertificateUpload): TruststoreMaterial {
+async function verify(upload: CertificateUpload): Promise<TruststoreMaterial> {
   try {
-    return verifyTruststore(upload.files, upload.password, new Date());
+    return await openTruststoreUpload(upload.files, upload.password, new Date());
   } catch (e) {
     importRefusal(e, upload.fileField);
   }
 }
 
-export function previewTruststore(_ctx: OrgContext, upload: CertificateUpload): TruststorePreview {
-  const m = verify(upload);
+export async function previewTruststore(_ctx: OrgContext, upload: CertificateUpload): Promise<TruststorePreview> {
+  const m = await verify(upload);
   return { certificates: m.certificates.map((c, i) => infoDto(c, i)), warnings: m.warnings };
 }
 
@@ -97,7 +98,7 @@ export async function createTruststore(
   isDefault = false,
 ): Promise<TruststoreDto> {
   const meta = ZStoreMetaCreate.parse(rawMeta);
-  const m = verify(upload);
+  const m = await verify(upload);
   try {
     return await db().$transaction(async (tx) => {
       await base.assertNameFree(tx, ctx, meta.name);
@@ -214,13 +215,13 @@ export function updateTruststore(ctx: OrgContext, name: string, rawPatch: unknow
 }
 
 /** Adds certificates; one already present (same SHA-256) is merged, not duplicated. */
-export function addTruststoreCertificates(
+export async function addTruststoreCertificates(
   ctx: OrgContext,
   name: string,
   upload: CertificateUpload,
   expectedRowVersion?: number,
 ) {
-  const m = verify(upload);
+  const m = await verify(upload);
   return change(ctx, name, expectedRowVersion, "add-certificates", async (tx, row) => {
     const existing = await certsOf(tx, row.id);
     const known = new Set(existing.map((c) => c.sha256));

@@ -1,0 +1,115 @@
+import "server-only";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import { tooMuchWork } from "@/lib/crypto/budget";
+import { ImportError } from "@/lib/crypto/import-error";
+import type { KeystoreMaterial } from "@/lib/crypto/keystore-rules";
+import type { TruststoreMaterial } from "@/lib/crypto/truststore-rules";
+import type { UploadFile } from "@/lib/crypto/upload";
+import { AppError } from "@/lib/errors";
+import type { ImportOutcome, ImportResults, ImportTask } from "@/lib/server/platform/import-task";
+
+/**
+ * How long one upload may run on a worker thread before the thread is killed. The work budget keeps an
+ * accepted upload near a second; the deadline catches whatever the budget does not model (ADR 010).
+ */
+export const IMPORT_DEADLINE_MS = 5_000;
+/** Jobs that may wait per thread; past that an upload is refused as "busy" instead of queueing without bound. */
+const QUEUE_PER_THREAD = 4;
+
+export interface ImportPoolOptions {
+  threads: number;
+  deadlineMs: number;
+  /** The bundled worker (scripts/build-import-worker.ts), by absolute path. */
+  filename: string;
+}
+
+type Task = Omit<ImportTask, "started">;
+
+/**
+ * IMPORT_WORKERS threads. By default one core is always left to the request thread (uploads are rare, and a
+ * busy import thread on every core would starve it): 1 thread on 2 cores, 2 from 3 cores on.
+ */
+export function importThreads(env: string | undefined = process.env.IMPORT_WORKERS): number {
+  if (env === undefined || env === "") return Math.max(1, Math.min(2, availableParallelism() - 1));
+  const n = Number(env);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`IMPORT_WORKERS must be 1 to 16, not "${env}".`);
+  return n;
+}
+
+export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOptions) {
+  // An upload is at most 4 MB; a worker needing more heap than this is being led astray, and is stopped.
+  const pool = new Piscina({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+  });
+  // piscina's maxQueue does not count tasks that carry an AbortSignal (they wait in its unbounded skip queue),
+  // so the jobs in flight are counted here.
+  const capacity = threads * (1 + QUEUE_PER_THREAD);
+  let inFlight = 0;
+
+  async function run<K extends Task["kind"]>(task: Task & { kind: K }): Promise<ImportResults[K]> {
+    if (inFlight >= capacity)
+      throw new AppError("RATE_LIMITED", "The server is busy opening other uploads. Try again in a moment.");
+    inFlight++;
+    const { port1, port2 } = new MessageChannel();
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    // The deadline counts from the moment a thread starts the job, so waiting behind others never trips it.
+    port1.once("message", () => {
+      if (!settled) timer = setTimeout(() => controller.abort(), deadlineMs);
+    });
+    let outcome: ImportOutcome<ImportResults[K]>;
+    try {
+      outcome = await pool.run({ ...task, started: port2 }, { signal: controller.signal, transferList: [port2] });
+    } catch (e) {
+      if (controller.signal.aborted)
+        throw tooMuchWork("upload", `it did not finish within ${deadlineMs / 1000} seconds`);
+      if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY")
+        throw tooMuchWork("upload", "it needs more memory than an upload may use");
+      throw e;
+    } finally {
+      settled = true;
+      inFlight--;
+      clearTimeout(timer);
+      port1.close();
+    }
+    if (!outcome.ok) throw new ImportError(outcome.refusal.code, outcome.refusal.message, outcome.refusal.part);
+    return outcome.value;
+  }
+
+  return { run, close: () => pool.destroy() };
+}
+
+export type ImportPool = ReturnType<typeof createImportPool>;
+
+const shared = globalThis as unknown as { importPool?: ImportPool };
+
+/** The process's one pool, started on first use. */
+function importPool(): ImportPool {
+  shared.importPool ??= createImportPool({
+    threads: importThreads(),
+    deadlineMs: IMPORT_DEADLINE_MS,
+    filename: join(process.cwd(), "lib", "generated", "import-worker.mjs"),
+  });
+  return shared.importPool;
+}
+
+/** Verifies a keystore upload on a worker thread; refusals are ImportErrors, as from verifyKeystore itself. */
+export function openKeystoreUpload(input: {
+  files: UploadFile[];
+  password: string;
+  allowExpired: boolean;
+  now: Date;
+}): Promise<KeystoreMaterial> {
+  return importPool().run({ kind: "keystore", ...input, now: input.now.getTime() });
+}
+
+export function openTruststoreUpload(files: UploadFile[], password: string, now: Date): Promise<TruststoreMaterial> {
+  return importPool().run({ kind: "truststore", files, password, now: now.getTime() });
+}

@@ -1,0 +1,30 @@
+/**
+ * The import worker's entry: all parsing, key derivation, decryption and chain verification of an upload runs
+ * here, on a piscina thread, never on the request thread. Bundled to lib/generated/import-worker.mjs by
+ * scripts/build-import-worker.ts (ADR 010).
+ */
+import { ImportError } from "@/lib/crypto/import-error";
+import { verifyKeystore } from "@/lib/crypto/keystore-rules";
+import { verifyTruststore } from "@/lib/crypto/truststore-rules";
+import type { ImportOutcome, ImportResults, ImportTask } from "./import-task";
+
+export default function openUpload(task: ImportTask): ImportOutcome<ImportResults[ImportTask["kind"]]> {
+  task.started.postMessage(null);
+  task.started.close();
+  // Buffers arrive as plain Uint8Arrays after the structured clone.
+  const files = task.files.map((f) => ({
+    name: f.name,
+    bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength),
+  }));
+  const now = new Date(task.now);
+  try {
+    const value =
+      task.kind === "keystore"
+        ? verifyKeystore({ files, password: task.password, allowExpired: task.allowExpired, now })
+        : verifyTruststore(files, task.password, now);
+    return { ok: true, value };
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    return { ok: false, refusal: { code: e.code, message: e.message, part: e.part } };
+  }
+}
