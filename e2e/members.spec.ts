@@ -96,6 +96,23 @@ test.describe.serial("Members: invitations and the role hierarchy", () => {
     await context.close();
   });
 
+  test("a refused custom role keeps what was typed and says why at the name", async ({ page }) => {
+    await asOwnerOnMembers(page);
+    await page.getByLabel("Role title").fill("Auditors");
+    await page.getByLabel("Role name").fill("member");
+    await page.getByRole("button", { name: "Create role" }).click();
+    await expect(page.getByText("This name is taken.")).toBeVisible();
+    await expect(page.getByLabel("Role title")).toHaveValue("Auditors");
+    await expect(page.getByLabel("Role name")).toHaveValue("member");
+
+    const name = `auditors-${Date.now().toString(36)}`;
+    await page.getByLabel("Role name").fill(name);
+    await page.getByRole("button", { name: "Create role" }).click();
+    await expect(page.getByText("Role Auditors created")).toBeVisible();
+    await expect(page.locator(`#m-role option[value="${name}"]`)).toHaveCount(1);
+    await expect(page.getByLabel("Role title")).toHaveValue("");
+  });
+
   test("an administrator is offered neither Owner nor Administrator, and cannot change an owner", async ({ page }) => {
     await asOwnerOnMembers(page);
     const admin = unique("admin");

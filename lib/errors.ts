@@ -1,5 +1,5 @@
 /** Expected failures: their message is written for the user and may be shown as is. */
-export type ErrorCode =
+type ErrorCode =
   | "BAD_REQUEST"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"

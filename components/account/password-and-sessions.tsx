@@ -1,39 +1,40 @@
 "use client";
 
 import { Button, InlineNotification, Modal, PasswordInput, Stack } from "@/components/carbon";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { changePasswordAction, signOutEverywhereAction } from "@/app/actions/account";
 import { useToast } from "@/components/ui/toasts";
-import type { FieldError } from "@/lib/errors";
+import { failureText, fieldRefusal, useActionMutation } from "@/components/ui/use-action-mutation";
 
 // Forms submit through onSubmit, not `action`: React resets a form after an action, which would wipe what
 // the person typed whenever the server refuses it.
-const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
 
 export function PasswordAndSessions({ email }: { email: string }) {
   const toast = useToast();
   const form = useRef<HTMLFormElement>(null);
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const changing = useActionMutation(async (data: FormData) =>
+    data.get("newPassword") !== data.get("confirm")
+      ? fieldRefusal("confirm", "The two passwords differ")
+      : changePasswordAction({ currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword") }),
+  );
+  const signingOut = useActionMutation(signOutEverywhereAction);
+  const pending = changing.busy || signingOut.busy;
+  const refusal =
+    changing.failure && !changing.failure.fieldErrors.length ? changing.failure : (signingOut.failure ?? null);
 
-  const change = (data: FormData) =>
-    startTransition(async () => {
-      if (data.get("newPassword") !== data.get("confirm")) {
-        return setErrors([{ field: "confirm", message: "The two passwords differ" }]);
-      }
-      const r = await changePasswordAction({
-        currentPassword: data.get("currentPassword"),
-        newPassword: data.get("newPassword"),
-      });
-      setErrors(r.ok ? [] : r.fieldErrors);
-      setMessage(r.ok || r.fieldErrors.length ? null : r.message);
-      if (r.ok) {
-        form.current?.reset();
-        toast({ kind: "success", title: "Password changed", subtitle: "Your other sessions were signed out." });
-      }
-    });
+  const change = async (data: FormData) => {
+    const r = await changing.run(data);
+    if (!r.ok) return;
+    form.current?.reset();
+    toast({ kind: "success", title: "Password changed", subtitle: "Your other sessions were signed out." });
+  };
+
+  // On success the server redirects to the sign-in page.
+  const signOut = async () => {
+    await signingOut.run();
+    setConfirming(false);
+  };
 
   return (
     <Stack gap={8}>
@@ -43,14 +44,20 @@ export function PasswordAndSessions({ email }: { email: string }) {
           ref={form}
           onSubmit={(e) => {
             e.preventDefault();
-            change(new FormData(e.currentTarget));
+            void change(new FormData(e.currentTarget));
           }}
           noValidate
           className="inline-form"
         >
           <Stack gap={5}>
-            {message && (
-              <InlineNotification kind="error" title="Not changed" subtitle={message} hideCloseButton role="alert" />
+            {refusal && (
+              <InlineNotification
+                kind="error"
+                title="Not changed"
+                subtitle={failureText(refusal)}
+                hideCloseButton
+                role="alert"
+              />
             )}
             <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
             <PasswordInput
@@ -58,8 +65,8 @@ export function PasswordAndSessions({ email }: { email: string }) {
               name="currentPassword"
               labelText="Current password"
               autoComplete="current-password"
-              invalid={!!errorFor(errors, "currentPassword")}
-              invalidText={errorFor(errors, "currentPassword")}
+              invalid={!!changing.fieldError("currentPassword")}
+              invalidText={changing.fieldError("currentPassword")}
             />
             <PasswordInput
               id="new-password"
@@ -67,16 +74,16 @@ export function PasswordAndSessions({ email }: { email: string }) {
               labelText="New password"
               helperText="At least 12 characters. Every other session of yours ends."
               autoComplete="new-password"
-              invalid={!!errorFor(errors, "newPassword")}
-              invalidText={errorFor(errors, "newPassword")}
+              invalid={!!changing.fieldError("newPassword")}
+              invalidText={changing.fieldError("newPassword")}
             />
             <PasswordInput
               id="confirm-password"
               name="confirm"
               labelText="Repeat the new password"
               autoComplete="new-password"
-              invalid={!!errorFor(errors, "confirm")}
-              invalidText={errorFor(errors, "confirm")}
+              invalid={!!changing.fieldError("confirm")}
+              invalidText={changing.fieldError("confirm")}
             />
             <Button type="submit" disabled={pending}>
               {pending ? "Changing…" : "Change password"}
@@ -100,13 +107,7 @@ export function PasswordAndSessions({ email }: { email: string }) {
           primaryButtonDisabled={pending}
           secondaryButtonText="Cancel"
           onRequestClose={() => setConfirming(false)}
-          onRequestSubmit={() =>
-            startTransition(async () => {
-              const r = await signOutEverywhereAction();
-              if (!r.ok) setMessage(r.message);
-              setConfirming(false);
-            })
-          }
+          onRequestSubmit={() => void signOut()}
         >
           <p>Every browser signed in as you, this one included, will have to sign in again. API keys keep working.</p>
         </Modal>

@@ -2,22 +2,22 @@
 
 import { Button, InlineNotification, PasswordInput, Stack, TextInput } from "@/components/carbon";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { signInAction } from "@/app/actions/auth";
+import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 
 // Presence checks only: the server decides (ZSignIn), and the sign-in page stays free of the validator bundle.
 type FormValues = { email: string; password: string };
 
 export function SignInForm() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const signingIn = useActionMutation(signInAction);
   const { register, handleSubmit, formState } = useForm<FormValues>();
+  const error = signingIn.failure && failureText(signingIn.failure);
 
   const onSubmit = handleSubmit(async (values) => {
-    setError(null);
-    const result = await signInAction(values);
-    if (!result.ok) return setError(result.message);
+    const result = await signingIn.run(values);
+    if (!result.ok) return;
     router.replace("/");
     router.refresh();
   });
@@ -46,8 +46,8 @@ export function SignInForm() {
           invalidText={formState.errors.password?.message}
           {...register("password", { required: "Enter your password" })}
         />
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Signing in…" : "Sign in"}
+        <Button type="submit" disabled={signingIn.busy}>
+          {signingIn.busy ? "Signing in…" : "Sign in"}
         </Button>
       </Stack>
     </form>

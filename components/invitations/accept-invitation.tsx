@@ -2,40 +2,46 @@
 
 import { Button, InlineNotification, PasswordInput, Stack, TextInput } from "@/components/carbon";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { acceptAsNewAccountAction, acceptInvitationAction } from "@/app/actions/invitations";
-import type { FieldError } from "@/lib/errors";
+import { failureText, fieldRefusal, useActionMutation } from "@/components/ui/use-action-mutation";
 
 // Forms submit through onSubmit, not `action`: React resets a form after an action, which would wipe what
 // the person typed whenever the server refuses it.
-const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
+
+/** Into the organization just joined; the transition keeps the button busy until its page is shown. */
+function useEnterOrg() {
+  const router = useRouter();
+  const [entering, startTransition] = useTransition();
+  const enter = (org: string) =>
+    startTransition(() => {
+      router.replace(`/orgs/${org}`);
+      router.refresh();
+    });
+  return { entering, enter };
+}
 
 /** A new person chooses their name and password; the server checks them (ZAcceptAsNewAccount). */
 export function AcceptWithNewAccount({ token, email }: { token: string; email: string }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const { entering, enter } = useEnterOrg();
+  const joining = useActionMutation(async (form: FormData) =>
+    form.get("password") !== form.get("confirm")
+      ? fieldRefusal("confirm", "The two passwords differ")
+      : acceptAsNewAccountAction(token, { name: form.get("name"), password: form.get("password") }),
+  );
+  const pending = joining.busy || entering;
+  const message = joining.failure && !joining.failure.fieldErrors.length ? failureText(joining.failure) : null;
 
-  const submit = (form: FormData) =>
-    startTransition(async () => {
-      if (form.get("password") !== form.get("confirm")) {
-        return setErrors([{ field: "confirm", message: "The two passwords differ" }]);
-      }
-      const r = await acceptAsNewAccountAction(token, { name: form.get("name"), password: form.get("password") });
-      if (!r.ok) {
-        setErrors(r.fieldErrors);
-        return setMessage(r.fieldErrors.length ? null : r.message);
-      }
-      router.replace(`/orgs/${r.data.org}`);
-      router.refresh();
-    });
+  const submit = async (form: FormData) => {
+    const r = await joining.run(form);
+    if (r.ok) enter(r.data.org);
+  };
 
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        submit(new FormData(e.currentTarget));
+        void submit(new FormData(e.currentTarget));
       }}
       noValidate
     >
@@ -49,8 +55,8 @@ export function AcceptWithNewAccount({ token, email }: { token: string; email: s
           name="name"
           labelText="Your name"
           autoComplete="name"
-          invalid={!!errorFor(errors, "name")}
-          invalidText={errorFor(errors, "name")}
+          invalid={!!joining.fieldError("name")}
+          invalidText={joining.fieldError("name")}
         />
         <PasswordInput
           id="invite-password"
@@ -58,16 +64,16 @@ export function AcceptWithNewAccount({ token, email }: { token: string; email: s
           labelText="Choose a password"
           helperText="At least 12 characters"
           autoComplete="new-password"
-          invalid={!!errorFor(errors, "password")}
-          invalidText={errorFor(errors, "password")}
+          invalid={!!joining.fieldError("password")}
+          invalidText={joining.fieldError("password")}
         />
         <PasswordInput
           id="invite-confirm"
           name="confirm"
           labelText="Repeat the password"
           autoComplete="new-password"
-          invalid={!!errorFor(errors, "confirm")}
-          invalidText={errorFor(errors, "confirm")}
+          invalid={!!joining.fieldError("confirm")}
+          invalidText={joining.fieldError("confirm")}
         />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating your account…" : "Create account and join"}
@@ -78,22 +84,20 @@ export function AcceptWithNewAccount({ token, email }: { token: string; email: s
 }
 
 export function AcceptSignedIn({ token }: { token: string }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-  const accept = () =>
-    startTransition(async () => {
-      const r = await acceptInvitationAction(token);
-      if (!r.ok) return setMessage(r.message);
-      router.replace(`/orgs/${r.data.org}`);
-      router.refresh();
-    });
+  const { entering, enter } = useEnterOrg();
+  const accepting = useActionMutation(acceptInvitationAction);
+  const pending = accepting.busy || entering;
+  const message = accepting.failure && failureText(accepting.failure);
+  const accept = async () => {
+    const r = await accepting.run(token);
+    if (r.ok) enter(r.data.org);
+  };
   return (
     <Stack gap={6}>
       {message && (
         <InlineNotification kind="error" title="Not accepted" subtitle={message} hideCloseButton role="alert" />
       )}
-      <Button onClick={accept} disabled={pending}>
+      <Button onClick={() => void accept()} disabled={pending}>
         {pending ? "Joining…" : "Accept invitation"}
       </Button>
     </Stack>

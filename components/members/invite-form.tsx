@@ -1,9 +1,9 @@
 "use client";
 
 import { Button, CodeSnippet, Select, SelectItem, Stack, TextInput } from "@/components/carbon";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { inviteMemberAction } from "@/app/actions/members";
-import type { FieldError } from "@/lib/errors";
+import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 
 interface RoleOption {
   name: string;
@@ -17,24 +17,23 @@ interface Created {
 
 // Forms submit through onSubmit, not `action`: React resets a form after an action, which would wipe what
 // the person typed whenever the server refuses it.
-const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
 
 /**
  * Invites by email with a role the inviter may grant. The link is shown once, outside any notification (Carbon
  * forbids interactive children there), for the inviter to pass on.
  */
 export function InviteForm({ org, roles }: { org: string; roles: RoleOption[] }) {
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const inviting = useActionMutation(inviteMemberAction);
   const [created, setCreated] = useState<Created | null>(null);
+  // A refusal of no one field (say, a duplicate invitation) is about the address.
+  const refusal = inviting.failure;
+  const emailError =
+    inviting.fieldError("email") ?? (refusal && !refusal.fieldErrors.length ? failureText(refusal) : undefined);
 
-  const submit = (form: FormData) =>
-    startTransition(async () => {
-      const r = await inviteMemberAction(org, { email: form.get("email"), role: form.get("role") });
-      if (!r.ok) return setErrors(r.fieldErrors.length ? r.fieldErrors : [{ field: "email", message: r.message }]);
-      setErrors([]);
-      setCreated(r.data);
-    });
+  const submit = async (form: FormData) => {
+    const r = await inviting.run(org, { email: form.get("email"), role: form.get("role") });
+    if (r.ok) setCreated(r.data);
+  };
 
   return (
     <section aria-labelledby="invite-title">
@@ -57,7 +56,7 @@ export function InviteForm({ org, roles }: { org: string; roles: RoleOption[] })
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            submit(new FormData(e.currentTarget));
+            void submit(new FormData(e.currentTarget));
           }}
           className="inline-form"
         >
@@ -68,23 +67,23 @@ export function InviteForm({ org, roles }: { org: string; roles: RoleOption[] })
               type="email"
               labelText="Email"
               helperText="They choose their own name and password when they open the link."
-              invalid={!!errorFor(errors, "email")}
-              invalidText={errorFor(errors, "email")}
+              invalid={!!emailError}
+              invalidText={emailError}
             />
             <Select
               id="m-role"
               name="role"
               labelText="Role"
               defaultValue={roles.some((r) => r.name === "member") ? "member" : roles[0]?.name}
-              invalid={!!errorFor(errors, "role")}
-              invalidText={errorFor(errors, "role")}
+              invalid={!!inviting.fieldError("role")}
+              invalidText={inviting.fieldError("role")}
             >
               {roles.map((r) => (
                 <SelectItem key={r.name} value={r.name} text={r.title} />
               ))}
             </Select>
-            <Button type="submit" disabled={pending || roles.length === 0}>
-              {pending ? "Inviting…" : "Invite"}
+            <Button type="submit" disabled={inviting.busy || roles.length === 0}>
+              {inviting.busy ? "Inviting…" : "Invite"}
             </Button>
           </Stack>
         </form>

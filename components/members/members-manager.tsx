@@ -14,14 +14,14 @@ import {
   StructuredListWrapper,
   TextInput,
 } from "@/components/carbon";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { assignRoleAction, createRoleAction } from "@/app/actions/members";
 import { InviteForm } from "@/components/members/invite-form";
 import { PendingInvitations } from "@/components/members/pending-invitations";
 import { useToast } from "@/components/ui/toasts";
+import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { hasPermission, PERMISSION_LABELS, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { grantableRoles, grantRefusal, type RoleLike } from "@/lib/auth/role-hierarchy";
-import type { FieldError } from "@/lib/errors";
 import type { InvitationDto } from "@/lib/server/access/invitations";
 
 interface Member {
@@ -36,8 +36,6 @@ interface Role {
   permissions: string;
   builtin: boolean;
 }
-
-const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
 
 export function MembersManager({
   org,
@@ -55,9 +53,13 @@ export function MembersManager({
   actorRole: RoleLike;
 }) {
   const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [roleErrors, setRoleErrors] = useState<FieldError[]>([]);
+  const assigning = useActionMutation(assignRoleAction);
+  const creating = useActionMutation(createRoleAction);
+  const pending = assigning.busy || creating.busy;
+  // A refusal of no one field (say, a name already taken) is shown at the name.
+  const nameError =
+    creating.fieldError("name") ??
+    (creating.failure && !creating.failure.fieldErrors.length ? failureText(creating.failure) : undefined);
   const [perms, setPerms] = useState<Permission[]>(() =>
     hasPermission(actorRole.permissions, "settings:view") ? ["settings:view"] : [],
   );
@@ -69,29 +71,29 @@ export function MembersManager({
     return roles.filter((r) => r === current || !grantRefusal(actorRole, r, { current, self: false }));
   };
 
-  const changeRole = (userId: string, role: string) =>
-    startTransition(async () => {
-      const r = await assignRoleAction(org, userId, role);
-      setError(r.ok ? null : r.message);
-      if (r.ok) toast({ kind: "success", title: "Role changed" });
-    });
+  const changeRole = async (userId: string, role: string) => {
+    const r = await assigning.run(org, userId, role);
+    if (r.ok) toast({ kind: "success", title: "Role changed" });
+  };
 
-  const submitRole = (form: FormData) =>
-    startTransition(async () => {
-      const r = await createRoleAction(org, { name: form.get("name"), title: form.get("title"), permissions: perms });
-      setRoleErrors(r.ok ? [] : r.fieldErrors.length ? r.fieldErrors : [{ field: "name", message: r.message }]);
-      if (r.ok) toast({ kind: "success", title: `Role ${r.data.title} created` });
-    });
+  // onSubmit rather than `action`, which would reset the form and wipe what was typed when the server refuses it.
+  const submitRole = async (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const r = await creating.run(org, { name: data.get("name"), title: data.get("title"), permissions: perms });
+    if (!r.ok) return;
+    form.reset();
+    toast({ kind: "success", title: `Role ${r.data.title} created` });
+  };
 
   return (
     <Stack gap={8}>
-      {error && (
+      {assigning.failure && (
         <InlineNotification
           kind="error"
           title="Not changed"
-          subtitle={error}
+          subtitle={failureText(assigning.failure)}
           role="alert"
-          onClose={() => setError(null)}
+          onClose={assigning.dismiss}
         />
       )}
       <section aria-labelledby="members-title">
@@ -121,7 +123,7 @@ export function MembersManager({
                       size="sm"
                       defaultValue={m.role}
                       disabled={pending}
-                      onChange={(e) => changeRole(m.userId, e.target.value)}
+                      onChange={(e) => void changeRole(m.userId, e.target.value)}
                     >
                       {rolesFor(m).map((r) => (
                         <SelectItem key={r.name} value={r.name} text={r.title} />
@@ -152,22 +154,28 @@ export function MembersManager({
           ))}
         </ul>
         <h3>Create a custom role</h3>
-        <form action={submitRole} className="inline-form">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submitRole(e.currentTarget);
+          }}
+          className="inline-form"
+        >
           <Stack gap={5}>
             <TextInput
               id="r-title"
               name="title"
               labelText="Role title"
-              invalid={!!errorFor(roleErrors, "title")}
-              invalidText={errorFor(roleErrors, "title")}
+              invalid={!!creating.fieldError("title")}
+              invalidText={creating.fieldError("title")}
             />
             <TextInput
               id="r-name"
               name="name"
               labelText="Role name"
               helperText="Lower-case letters, digits and dashes"
-              invalid={!!errorFor(roleErrors, "name")}
-              invalidText={errorFor(roleErrors, "name")}
+              invalid={!!nameError}
+              invalidText={nameError}
             />
             <fieldset className="cds--fieldset">
               <legend className="cds--label">Permissions</legend>

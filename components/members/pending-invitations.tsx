@@ -1,9 +1,10 @@
 "use client";
 
 import { Button, InlineNotification, Modal } from "@/components/carbon";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { revokeInvitationAction } from "@/app/actions/members";
 import { useToast } from "@/components/ui/toasts";
+import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import type { InvitationDto } from "@/lib/server/access/invitations";
 
 export function PendingInvitations({
@@ -16,20 +17,25 @@ export function PendingInvitations({
   roleTitle: (name: string) => string;
 }) {
   const toast = useToast();
-  const [pending, startTransition] = useTransition();
+  const revocation = useActionMutation(revokeInvitationAction);
   const [revoking, setRevoking] = useState<InvitationDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
+
+  const revoke = async (invitation: InvitationDto) => {
+    const r = await revocation.run(org, invitation.id);
+    if (r.ok) toast({ kind: "success", title: `Invitation for ${invitation.email} revoked` });
+    setRevoking(null);
+  };
 
   return (
     <section aria-labelledby="invitations-title">
       <h2 id="invitations-title">Pending invitations</h2>
-      {error && (
+      {revocation.failure && (
         <InlineNotification
           kind="error"
           title="Not revoked"
-          subtitle={error}
+          subtitle={failureText(revocation.failure)}
           role="alert"
-          onClose={() => setError(null)}
+          onClose={revocation.dismiss}
         />
       )}
       <table className="cds--data-table" aria-labelledby="invitations-title">
@@ -75,18 +81,11 @@ export function PendingInvitations({
           open
           danger
           modalHeading={`Revoke the invitation for ${revoking.email}?`}
-          primaryButtonText={pending ? "Revoking…" : "Revoke"}
-          primaryButtonDisabled={pending}
+          primaryButtonText={revocation.busy ? "Revoking…" : "Revoke"}
+          primaryButtonDisabled={revocation.busy}
           secondaryButtonText="Cancel"
           onRequestClose={() => setRevoking(null)}
-          onRequestSubmit={() =>
-            startTransition(async () => {
-              const r = await revokeInvitationAction(org, revoking.id);
-              setError(r.ok ? null : r.message);
-              if (r.ok) toast({ kind: "success", title: `Invitation for ${revoking.email} revoked` });
-              setRevoking(null);
-            })
-          }
+          onRequestSubmit={() => void revoke(revoking)}
         >
           <p>The link stops working at once. You can invite them again later.</p>
         </Modal>

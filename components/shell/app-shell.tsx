@@ -24,7 +24,7 @@ import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { signOutAction } from "@/app/actions/auth";
 
-export interface ShellOrg {
+interface ShellOrg {
   name: string;
   title: string;
 }

@@ -8,6 +8,14 @@ export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
 /** A refusal as one line for a banner: the message, with the request id when the server logged one. */
 export const failureText = (f: ActionFailure) => (f.requestId ? `${f.message} (request id ${f.requestId})` : f.message);
 
+/** A refusal decided in the browser (say, two password fields that differ), shown like the server's at `field`. */
+export const fieldRefusal = (field: string, message: string): ActionFailure => ({
+  ok: false,
+  code: "VALIDATION",
+  message,
+  fieldErrors: [{ field, message }],
+});
+
 interface Options {
   /** Query keys whose data the action may change: refetched after every attempt, as a refusal can mean the data moved on. */
   invalidate?: readonly (readonly unknown[])[];
@@ -40,5 +48,7 @@ export function useActionMutation<A extends unknown[], T>(
     failure,
     /** The message for `field` when the last attempt was refused there. */
     fieldError: (field: string) => failure?.fieldErrors.find((fe) => fe.field === field)?.message,
+    /** Forgets the last refusal, for a banner the person closes. */
+    dismiss: mutation.reset,
   };
 }

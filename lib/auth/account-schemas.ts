@@ -2,9 +2,9 @@ import { z } from "zod";
 import { ZName } from "@/lib/tls/client-profile-schema";
 
 /** One password rule for every place a person chooses their own password. */
-export const ZNewPassword = z.string().min(12, "At least 12 characters").max(1024, "At most 1024 characters");
+const ZNewPassword = z.string().min(12, "At least 12 characters").max(1024, "At most 1024 characters");
 
-export const ZEmail = z.string().trim().toLowerCase().email("Enter an email address");
+const ZEmail = z.string().trim().toLowerCase().email("Enter an email address");
 
 /** Inviting: no name and no password — the invitee chooses both (docs/decisions/012). */
 export const ZInvite = z.strictObject({ email: ZEmail, role: ZName });

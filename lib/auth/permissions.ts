@@ -15,7 +15,7 @@ export const BUILTIN_ROLES = [
   { name: "member", title: "Member", permissions: "" },
 ] as const;
 
-export function parsePermissions(stored: string): Set<Permission | "*"> {
+function parsePermissions(stored: string): Set<Permission | "*"> {
   return new Set(
     stored
       .split(",")

@@ -11,7 +11,7 @@ export interface RoleLike {
 }
 
 /** Built-in roles only owners may grant or take away: they hold every permission, members management included. */
-export const OWNER_ONLY_ROLES: readonly string[] = ["owner", "administrator"];
+const OWNER_ONLY_ROLES: readonly string[] = ["owner", "administrator"];
 
 const isOwner = (role: RoleLike) => role.name === "owner";
 
@@ -20,7 +20,7 @@ export function holdsAllOf(holder: RoleLike, role: RoleLike): boolean {
   return PERMISSIONS.every((p) => !hasPermission(role.permissions, p) || hasPermission(holder.permissions, p));
 }
 
-export type GrantRefusal = { field: "role"; message: string };
+type GrantRefusal = { field: "role"; message: string };
 
 /**
  * Why `actor` may not give `next` to a member whose role is `current` (undefined for an invitation), or null

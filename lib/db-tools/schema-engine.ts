@@ -54,7 +54,7 @@ function trackedFactory(url: string, opened: { dispose(): Promise<void> }[]) {
   });
 }
 
-export interface OpenEngine {
+interface OpenEngine {
   engine: SchemaEngine;
   close(): Promise<void>;
 }

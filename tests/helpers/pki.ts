@@ -2,7 +2,7 @@ import { issue, type IssuedPair } from "@/lib/crypto/pki";
 import type { MaterialUpload } from "@/lib/server/stores/keystores";
 
 /** A small PKI for tests: one CA, and uploads shaped as the data layer takes them. */
-export const now = new Date();
+const now = new Date();
 export const testCa = issue(now, { commonName: "Test CA", usage: "ca" });
 
 export function leaf(commonName = "localhost", usage: "server" | "client" = "server", days = 365): IssuedPair {

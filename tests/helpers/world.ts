@@ -8,7 +8,7 @@ import { createOrganization } from "@/lib/server/access/orgs";
 export const PRINCIPALS = ["owner", "orgAdmin", "customManage", "customView", "member", "otherOrgAdmin"] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
-export interface Credentials {
+interface Credentials {
   userId: string;
   email: string;
   session: string;

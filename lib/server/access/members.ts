@@ -10,7 +10,7 @@ import { db } from "@/lib/server/platform/db";
 import { lockOrganization } from "@/lib/server/access/org-lock";
 import { isUniqueViolation } from "@/lib/server/platform/prisma-errors";
 
-export const ZRoleInput = z.strictObject({
+const ZRoleInput = z.strictObject({
   name: ZName,
   title: z.string().trim().min(1, "Title is required").max(64),
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),

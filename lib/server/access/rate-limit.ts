@@ -20,7 +20,7 @@ export function backoffAfter(n: number): number {
 }
 
 /** An admitted attempt, or the time (epoch ms) before which none is admitted. */
-export type Reservation = { ok: true } | { ok: false; retryAt: number };
+type Reservation = { ok: true } | { ok: false; retryAt: number };
 
 type Row = { count: number | bigint; blockedUntil: number | bigint; ticket: string; expiresAt: number | bigint };
 

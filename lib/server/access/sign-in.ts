@@ -14,7 +14,7 @@ import {
 } from "@/lib/server/access/rate-limit";
 import { createSession, purgeEndedSessions } from "@/lib/server/access/sessions";
 
-export const ZSignIn = z.object({
+const ZSignIn = z.object({
   email: z.string().trim().toLowerCase().max(254, "Enter an email address").email("Enter an email address"),
   password: z.string().min(1, "Enter your password").max(1024),
 });
@@ -22,13 +22,13 @@ export const ZSignIn = z.object({
 const WRONG = "Incorrect email or password.";
 
 /** The typed refusal says when to come back, in words a person can act on. */
-export function retryMessage(retryAt: number, now = Date.now()): string {
+function retryMessage(retryAt: number, now = Date.now()): string {
   const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
   const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
   return `Too many failed sign-in attempts. Try again in ${wait}.`;
 }
 
-export interface SignInMeta {
+interface SignInMeta {
   ip: string;
   userAgent?: string;
   requestId?: string;

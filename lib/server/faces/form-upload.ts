@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { MaterialUpload } from "@/lib/server/stores/keystores";
 
 /** The upload form's file input; every problem with a file is shown there, naming the file. */
-export const FILE_FIELD = "files";
+const FILE_FIELD = "files";
 
 /**
  * Reads an upload form: files (checked against the 1 MB limit before being read), the one-time password

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/server/access/actor";
 import type { OrgContext } from "@/lib/server/access/require-org";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-export type Changes = Record<string, { from?: unknown; to?: unknown }>;
+type Changes = Record<string, { from?: unknown; to?: unknown }>;
 
 /** Written inside the caller's transaction, so a change and its audit record commit or fail together. */
 export async function audit(
@@ -30,7 +30,7 @@ export async function audit(
 }
 
 /** What an account-level event records beside the account itself. Never a password, token or key. */
-export interface AccountEventDetails {
+interface AccountEventDetails {
   /** The account's email, kept in the record even after the account is deleted. */
   email: string;
   requestId: string;

@@ -1,7 +1,7 @@
 /** The database the app talks to: Postgres when DATABASE_URL says so, the embedded SQLite file otherwise. */
 export type DbProvider = "sqlite" | "postgresql";
 
-export const DEFAULT_SQLITE_URL = "file:./data/console.db";
+const DEFAULT_SQLITE_URL = "file:./data/console.db";
 
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATABASE_URL?.trim() || DEFAULT_SQLITE_URL;

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { logger } from "@/lib/server/platform/logger";
 
-export const MASTER_KEY_FILE = "./data/master.key";
+const MASTER_KEY_FILE = "./data/master.key";
 
 /** Accepts 32 bytes as base64 or hex. */
 export function parseMasterKey(text: string): Buffer {

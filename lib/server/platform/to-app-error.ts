@@ -2,7 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { AppError, type FieldError } from "@/lib/errors";
 
-export function fieldErrorsOf(e: ZodError): FieldError[] {
+function fieldErrorsOf(e: ZodError): FieldError[] {
   return e.issues.map((issue) => ({ field: issue.path.map(String).join(".") || "body", message: issue.message }));
 }
 

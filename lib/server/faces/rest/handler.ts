@@ -13,7 +13,7 @@ import { requestIdFrom } from "@/lib/server/platform/request-id";
 import { toAppError } from "@/lib/server/platform/to-app-error";
 
 /** A bearer API key, or else the browser's session cookie. A presented but invalid key never falls back. */
-export async function actorFromRequest(req: Request): Promise<Actor | null> {
+async function actorFromRequest(req: Request): Promise<Actor | null> {
   const auth = req.headers.get("authorization");
   if (auth) {
     const match = auth.match(/^Bearer\s+(\S+)$/i);
@@ -44,7 +44,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-export function errorResponse(e: AppError, requestId: string): Response {
+function errorResponse(e: AppError, requestId: string): Response {
   const status = HTTP_STATUS[e.code];
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (status === 401) headers["www-authenticate"] = 'Bearer realm="tls-console"';
