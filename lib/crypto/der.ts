@@ -33,7 +33,7 @@ export const TAG = {
 const MAX_DEPTH = 64;
 
 /** Reads the element at `offset`; refuses indefinite lengths, truncation and over-long length fields. */
-export function readElement(buf: Buffer, offset: number, part: string, depth = 0): { el: Der; next: number } {
+function readElement(buf: Buffer, offset: number, part: string, depth = 0): { el: Der; next: number } {
   if (offset + 2 > buf.length) throw unparseable(part, "ends early");
   const tag = buf[offset];
   if ((tag & 0x1f) === 0x1f) throw unparseable(part, "uses an unsupported tag form");

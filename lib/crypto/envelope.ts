@@ -13,7 +13,7 @@ export interface Sealed {
 }
 
 /** Where a sealed value belongs: the organization that owns it and the record within it ("keystore:<id>"). */
-export interface Binding {
+interface Binding {
   orgId: string;
   record: string;
 }

@@ -1,6 +1,6 @@
 /** Expiry arithmetic shared by the upload warnings and the tables (no Node imports: runs in browsers). */
-export const EXPIRY_WARNING_DAYS = 30;
-export const EXPIRY_CRITICAL_DAYS = 7;
+const EXPIRY_WARNING_DAYS = 30;
+const EXPIRY_CRITICAL_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 /** Whole days from `now` until `notAfter`; negative once expired. */
@@ -8,7 +8,7 @@ export function daysLeft(notAfter: string, now: Date): number {
   return Math.floor((Date.parse(notAfter) - now.getTime()) / DAY_MS);
 }
 
-export type ExpiryLevel = "expired" | "critical" | "warning" | "ok";
+type ExpiryLevel = "expired" | "critical" | "warning" | "ok";
 
 export function expiryLevel(notAfter: string, now: Date): ExpiryLevel {
   const days = daysLeft(notAfter, now);

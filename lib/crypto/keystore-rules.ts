@@ -6,11 +6,11 @@ import { WorkBudget } from "./budget";
 import { readUpload, type UploadFile } from "./upload";
 import { certificateWarnings, type MaterialWarning } from "./warnings";
 
-export const MAX_INTERMEDIATES = 10;
+const MAX_INTERMEDIATES = 10;
 
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
-export interface KeystoreInput {
+interface KeystoreInput {
   files: UploadFile[];
   password: string;
   /** The user ticked "upload anyway" for an expired leaf. */

@@ -8,7 +8,7 @@ import { rc2CbcDecrypt } from "./rc2";
 // Bounds the work one derivation can ask for; the upload's WorkBudget bounds their sum. Real exports use 1 to
 // 10,000 rounds (Windows 2,000, OpenSSL 2,048, Java 10,000); the PKCS#12 KDF runs in JavaScript (~8 µs a
 // round), PBKDF2 natively.
-export const MAX_PBKDF2_ITERATIONS = 500_000;
+const MAX_PBKDF2_ITERATIONS = 500_000;
 export const MAX_PKCS12_KDF_ITERATIONS = 20_000;
 
 /** An iteration count, refused as too much work (not as malformed) above `max`. */
@@ -73,7 +73,7 @@ export function pkcs12Kdf(
   return Buffer.concat(blocks).subarray(0, length);
 }
 
-export interface Pbkdf2Params {
+interface Pbkdf2Params {
   salt: Buffer;
   iterations: number;
   keyLength?: number;

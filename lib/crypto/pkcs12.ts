@@ -6,7 +6,7 @@ import { DIGESTS, hashSize, HMACS, OID } from "./oids";
 import { bmpPassword, MAX_PKCS12_KDF_ITERATIONS, parsePbkdf2, pbeDecrypt, pbkdf2Key, pkcs12Kdf } from "./pbe";
 
 /** What a PKCS#12 file holds, still as DER: keys are unencrypted PKCS#8. */
-export interface Pkcs12Contents {
+interface Pkcs12Contents {
   keys: Buffer[];
   certificates: Buffer[];
 }

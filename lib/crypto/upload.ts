@@ -13,13 +13,13 @@ export interface UploadFile {
 }
 
 /** Everything read out of the uploaded files, before any keystore or truststore rule is applied. */
-export interface UploadContents {
+interface UploadContents {
   keys: { key: KeyObject; part: string }[];
   certificates: ParsedCertificate[];
   fromPkcs12: boolean;
 }
 
-export function checkSize(file: UploadFile): void {
+function checkSize(file: UploadFile): void {
   if (file.bytes.length > MAX_UPLOAD_BYTES)
     throw new ImportError("TOO_LARGE", `${file.name} is larger than the 1 MB limit.`, file.name);
   if (file.bytes.length === 0) throw new ImportError("UNPARSEABLE", `${file.name} is empty.`, file.name);
@@ -29,7 +29,7 @@ export function checkSize(file: UploadFile): void {
  * Keystores take one key (the same key may come twice, in a PEM and in a PKCS#12); truststores none.
  * A key is compared with the first one only, so a second distinct key is refused as soon as it is read.
  */
-export type KeyPolicy = "one" | "none";
+type KeyPolicy = "one" | "none";
 
 class Reader {
   readonly out: UploadContents = { keys: [], certificates: [], fromPkcs12: false };

@@ -1,7 +1,7 @@
 import type { CertificateInfo } from "./certificate";
 import { daysLeft, expiryLevel } from "./expiry";
 
-export type WarningCode = "SHA1_SIGNATURE" | "WEAK_KEY" | "EXPIRED" | "EXPIRES_SOON" | "NOT_CA";
+type WarningCode = "SHA1_SIGNATURE" | "WEAK_KEY" | "EXPIRED" | "EXPIRES_SOON" | "NOT_CA";
 
 export interface MaterialWarning {
   code: WarningCode;
@@ -11,7 +11,7 @@ export interface MaterialWarning {
 }
 
 /** The certificate facts the warnings look at. */
-export type WarnableCertificate = Pick<
+type WarnableCertificate = Pick<
   CertificateInfo,
   "subject" | "signatureAlgorithm" | "selfSigned" | "keyType" | "keyBits" | "notAfter" | "isCA" | "sha256"
 >;

@@ -15,11 +15,11 @@ import type { ImportOutcome, ImportResults, ImportTask } from "@/lib/server/plat
  * How long one upload may run on a worker thread before the thread is killed. The work budget keeps an
  * accepted upload near a second; the deadline catches whatever the budget does not model (ADR 010).
  */
-export const IMPORT_DEADLINE_MS = 5_000;
+const IMPORT_DEADLINE_MS = 5_000;
 /** Jobs that may wait per thread; past that an upload is refused as "busy" instead of queueing without bound. */
 const QUEUE_PER_THREAD = 4;
 
-export interface ImportPoolOptions {
+interface ImportPoolOptions {
   threads: number;
   deadlineMs: number;
   /** The bundled worker (scripts/build-import-worker.ts), by absolute path. */
