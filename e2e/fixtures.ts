@@ -15,6 +15,10 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       page.on("pageerror", (e) => errors.push(e.message));
       await page.addInitScript(reportNextErrorPage);
       await use(errors);
+      // The observer's console message may still be in flight when a short test ends: look at the page once more.
+      const shown = await page.evaluate(isNextErrorPage).catch(() => false);
+      if (shown && !errors.some((e) => e.startsWith("Next.js error page shown")))
+        errors.push("Next.js error page shown");
       expect(errors, "console errors").toEqual([]);
     },
     { auto: true },
@@ -26,7 +30,15 @@ export const test = base.extend<{ consoleErrors: string[] }>({
  * render that dies that way is not always logged, so the page reports it as a console error itself. The 403 and
  * 404 pages carry the same id, hence the check of the words.
  */
+function isNextErrorPage() {
+  return (
+    document.documentElement?.id === "__next_error__" &&
+    !!document.body?.textContent?.includes("This page couldn’t load")
+  );
+}
+
 function reportNextErrorPage() {
+  // Init scripts are serialised alone, so the check is repeated here rather than calling isNextErrorPage.
   let reported = false;
   new MutationObserver(() => {
     if (reported || document.documentElement?.id !== "__next_error__") return;
