@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/server/access/account-password";
 import { hashPassword } from "@/lib/server/access/password";
 import { actorFromSessionToken, createSession } from "@/lib/server/access/sessions";
+import { SIGN_IN_LIMITS } from "@/lib/server/access/rate-limit";
 import { signIn } from "@/lib/server/access/sign-in";
 import { db } from "@/lib/server/platform/db";
 
@@ -33,6 +34,20 @@ describe("own password and sessions", () => {
     expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: [{ field: "currentPassword" }] });
     expect(await alive(tokens)).toEqual([true, true]);
     await expect(signIn({ email: actor.email, password: OLD }, { ip: "10.30.0.1" })).resolves.toBeTruthy();
+  });
+
+  it("guessing the current password from a held session meets the sign-in back-off", async () => {
+    const { actor, tokens } = await personWithSessions(1);
+    const attempt = (currentPassword: string) =>
+      changeOwnPassword(actor, tokens[0]!, { currentPassword, newPassword: NEW }, "r").then(
+        () => "changed",
+        (e: AppError) => e.code,
+      );
+    const guesses = [];
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.free; i++) guesses.push(await attempt(`guess-${i}`));
+    expect(guesses.every((code) => code === "VALIDATION")).toBe(true);
+    // Past the free attempts even the right password waits: the answer does not tell a guess from the truth.
+    expect(await attempt(OLD)).toBe("RATE_LIMITED");
   });
 
   it("changes the password, keeps this session, ends the others and audits without the password", async () => {

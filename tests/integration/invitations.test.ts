@@ -139,6 +139,16 @@ describe("invitations", () => {
     expect((await failure(revokeInvitation(owner, theirId))).code).toBe("NOT_FOUND");
   });
 
+  it("does not let someone replace a pending invitation to a role they may not grant", async () => {
+    const owner = await contextFor(world, "owner");
+    const admin = await contextFor(world, "orgAdmin");
+    const email = fresh();
+    await createInvitation(owner, { email, role: "administrator" });
+    const refused = await failure(createInvitation(admin, { email, role: "member" }));
+    expect(refused).toMatchObject({ code: "FORBIDDEN", fieldErrors: [{ field: "email" }] });
+    expect((await listInvitations(owner)).filter((i) => i.email === email)).toMatchObject([{ role: "administrator" }]);
+  });
+
   it("refuses an expired link and an invitation for someone already a member", async () => {
     const owner = await contextFor(world, "owner");
     const email = fresh();

@@ -44,7 +44,17 @@ export async function createInvitation(ctx: OrgContext, raw: unknown) {
         { field: "email", message: "Already a member of this organization" },
       ]);
     }
-    // Inviting again replaces the earlier link, so only the newest one works.
+    // Inviting again replaces the earlier link, so only the newest one works; replacing it revokes it, which
+    // needs the same right as revoking it.
+    const earlier = await tx.invitation.findFirst({
+      where: { orgId: ctx.org.id, email: input.email },
+      include: { role: true },
+    });
+    if (earlier && grantRefusal(ctx.role, earlier.role)) {
+      throw new AppError("FORBIDDEN", `${input.email} has a pending invitation to a role you may not grant.`, [
+        { field: "email", message: "Has a pending invitation to a role you may not grant" },
+      ]);
+    }
     await tx.invitation.deleteMany({ where: { orgId: ctx.org.id, email: input.email } });
     await tx.invitation.create({
       data: {

@@ -95,3 +95,10 @@ export async function endStreak(key: string): Promise<void> {
 export async function purgeStaleLimits(now = Date.now()): Promise<void> {
   await db().rateLimit.deleteMany({ where: { expiresAt: { lte: BigInt(now) } } });
 }
+
+/** The typed refusal says when to come back, in words a person can act on. */
+export function retryMessage(retryAt: number, what = "sign-in attempts", now = Date.now()): string {
+  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed ${what}. Try again in ${wait}.`;
+}

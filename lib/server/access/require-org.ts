@@ -22,13 +22,14 @@ export async function requireOrg(
   requestId: string,
 ): Promise<OrgContext> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  // Server actions take their arguments from the caller as they come: anything but a plain name (an object would be
+  // read as a query filter) is an organization that does not exist for this actor.
+  if (typeof orgName !== "string" || orgName.length > 200 || orgName.includes("\u0000")) throw noAccess();
   const membership = await db().membership.findFirst({
     where: { userId: actor.userId, org: { name: orgName } },
     include: { org: true, role: true },
   });
-  if (!membership || (actor.onlyOrgId && membership.orgId !== actor.onlyOrgId)) {
-    throw new AppError("FORBIDDEN", "You do not have access to this organization.");
-  }
+  if (!membership || (actor.onlyOrgId && membership.orgId !== actor.onlyOrgId)) throw noAccess();
   if (!hasPermission(membership.role.permissions, permission)) {
     throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator for access.");
   }
@@ -73,3 +74,5 @@ export function systemContext(
     requestId,
   };
 }
+
+const noAccess = () => new AppError("FORBIDDEN", "You do not have access to this organization.");

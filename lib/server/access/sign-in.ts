@@ -11,6 +11,7 @@ import {
   refundIpAttempt,
   reserveIpAttempt,
   reservePairAttempt,
+  retryMessage,
 } from "@/lib/server/access/rate-limit";
 import { createSession, purgeEndedSessions } from "@/lib/server/access/sessions";
 
@@ -20,13 +21,6 @@ const ZSignIn = z.object({
 });
 
 const WRONG = "Incorrect email or password.";
-
-/** The typed refusal says when to come back, in words a person can act on. */
-function retryMessage(retryAt: number, now = Date.now()): string {
-  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-  return `Too many failed sign-in attempts. Try again in ${wait}.`;
-}
 
 interface SignInMeta {
   ip: string;

@@ -27,6 +27,20 @@ interface ImportPoolOptions {
 }
 
 type Task = Omit<ImportTask, "started">;
+type PoolOutcome<T> = ImportOutcome<T> | { ok: false; busy: true };
+
+const refusal = (e: ImportError): PoolOutcome<never> => ({
+  ok: false,
+  refusal: { code: e.code, message: e.message, part: e.part },
+});
+
+/** A pool answer as this module's own value or errors (ImportError, or AppError when busy). */
+function settle<T>(answer: PoolOutcome<T>): T {
+  if (answer.ok) return answer.value;
+  if ("busy" in answer)
+    throw new AppError("RATE_LIMITED", "The server is busy opening other uploads. Try again in a moment.");
+  throw new ImportError(answer.refusal.code, answer.refusal.message, answer.refusal.part);
+}
 
 /**
  * IMPORT_WORKERS threads. By default one core is always left to the request thread (uploads are rare, and a
@@ -52,9 +66,11 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
   const capacity = threads * (1 + QUEUE_PER_THREAD);
   let inFlight = 0;
 
-  async function run<K extends Task["kind"]>(task: Task & { kind: K }): Promise<ImportResults[K]> {
-    if (inFlight >= capacity)
-      throw new AppError("RATE_LIMITED", "The server is busy opening other uploads. Try again in a moment.");
+  // Answers are plain data, never errors: the pool is shared by every server bundle of the process (it lives on
+  // globalThis), and an error class from one bundle fails `instanceof` in another. Each caller's own module
+  // turns the answer into its errors (settle).
+  async function outcome<K extends Task["kind"]>(task: Task & { kind: K }): Promise<PoolOutcome<ImportResults[K]>> {
+    if (inFlight >= capacity) return { ok: false, busy: true };
     inFlight++;
     const { port1, port2 } = new MessageChannel();
     const controller = new AbortController();
@@ -64,14 +80,13 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
     port1.once("message", () => {
       if (!settled) timer = setTimeout(() => controller.abort(), deadlineMs);
     });
-    let outcome: ImportOutcome<ImportResults[K]>;
     try {
-      outcome = await pool.run({ ...task, started: port2 }, { signal: controller.signal, transferList: [port2] });
+      return await pool.run({ ...task, started: port2 }, { signal: controller.signal, transferList: [port2] });
     } catch (e) {
       if (controller.signal.aborted)
-        throw tooMuchWork("upload", `it did not finish within ${deadlineMs / 1000} seconds`);
+        return refusal(tooMuchWork("upload", `it did not finish within ${deadlineMs / 1000} seconds`));
       if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY")
-        throw tooMuchWork("upload", "it needs more memory than an upload may use");
+        return refusal(tooMuchWork("upload", "it needs more memory than an upload may use"));
       throw e;
     } finally {
       settled = true;
@@ -79,11 +94,13 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
       clearTimeout(timer);
       port1.close();
     }
-    if (!outcome.ok) throw new ImportError(outcome.refusal.code, outcome.refusal.message, outcome.refusal.part);
-    return outcome.value;
   }
 
-  return { run, close: () => pool.destroy() };
+  return {
+    outcome,
+    run: async <K extends Task["kind"]>(task: Task & { kind: K }) => settle(await outcome(task)),
+    close: () => pool.destroy(),
+  };
 }
 
 export type ImportPool = ReturnType<typeof createImportPool>;
@@ -107,9 +124,11 @@ export function openKeystoreUpload(input: {
   allowExpired: boolean;
   now: Date;
 }): Promise<KeystoreMaterial> {
-  return importPool().run({ kind: "keystore", ...input, now: input.now.getTime() });
+  return importPool()
+    .outcome({ kind: "keystore", ...input, now: input.now.getTime() })
+    .then(settle);
 }
 
 export function openTruststoreUpload(files: UploadFile[], password: string, now: Date): Promise<TruststoreMaterial> {
-  return importPool().run({ kind: "truststore", files, password, now: now.getTime() });
+  return importPool().outcome({ kind: "truststore", files, password, now: now.getTime() }).then(settle);
 }

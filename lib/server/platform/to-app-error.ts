@@ -1,6 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import { AppError, type FieldError } from "@/lib/errors";
+import { isNulCharacterRefusal } from "@/lib/server/platform/prisma-errors";
 
 function fieldErrorsOf(e: ZodError): FieldError[] {
   return e.issues.map((issue) => ({ field: issue.path.map(String).join(".") || "body", message: issue.message }));
@@ -13,6 +14,29 @@ export function toAppError(e: unknown): AppError | null {
     const fieldErrors = fieldErrorsOf(e);
     const first = fieldErrors[0];
     return new AppError("VALIDATION", first ? `${first.field}: ${first.message}` : "Invalid input", fieldErrors);
+  }
+  if (isNulCharacterRefusal(e)) return new AppError("VALIDATION", NUL_MESSAGE);
+  return null;
+}
+
+export const NUL_MESSAGE = "Text must not contain the NUL character (U+0000).";
+
+/** Where in a parsed JSON body a string holds U+0000, as a field path ("title", "files.0.name"); null when nowhere. */
+export function nulCharacterAt(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "body" : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const at = nulCharacterAt(item, [...path, String(i)]);
+      if (at !== null) return at;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes("\u0000")) return [...path, key].join(".");
+      const at = nulCharacterAt(item, [...path, key]);
+      if (at !== null) return at;
+    }
   }
   return null;
 }

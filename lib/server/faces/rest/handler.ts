@@ -10,7 +10,7 @@ import { decodePercent } from "@/lib/tls/percent";
 import { publicUrl, SESSION_COOKIE } from "@/lib/server/platform/config";
 import { logger } from "@/lib/server/platform/logger";
 import { requestIdFrom } from "@/lib/server/platform/request-id";
-import { toAppError } from "@/lib/server/platform/to-app-error";
+import { NUL_MESSAGE, nulCharacterAt, toAppError } from "@/lib/server/platform/to-app-error";
 
 /** A bearer API key, or else the browser's session cookie. A presented but invalid key never falls back. */
 async function actorFromRequest(req: Request): Promise<Actor | null> {
@@ -58,11 +58,15 @@ export async function readJson(req: Request): Promise<unknown> {
   // An honest Content-Length over the limit is refused before reading; a lying or absent one is caught while counting.
   if (Number(req.headers.get("content-length") ?? "0") > MAX_JSON_BODY_BYTES) throw tooLarge();
   const bytes = await readAtMost(req, MAX_JSON_BODY_BYTES);
+  let body: unknown;
   try {
-    return JSON.parse(new TextDecoder().decode(bytes));
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }
+  const at = nulCharacterAt(body);
+  if (at !== null) throw new AppError("VALIDATION", `${at}: ${NUL_MESSAGE}`, [{ field: at, message: NUL_MESSAGE }]);
+  return body;
 }
 
 /** Reads the body as it streams in and stops at the first byte past `limit`, so memory never holds more. */
@@ -99,6 +103,8 @@ export function orgRoute<P extends { org: string }>(
     const requestId = requestIdFrom(req.headers);
     try {
       const p = await params;
+      if ([...new URL(req.url).searchParams.values()].some((v) => v.includes("\u0000")))
+        throw new AppError("BAD_REQUEST", `The query string: ${NUL_MESSAGE}`);
       const actor = await actorFromRequest(req);
       assertSameOrigin(req, actor);
       const ctx = await requireOrg(actor, p.org, permission, requestId);
