@@ -22,7 +22,7 @@ test.describe("sign-in limits", () => {
     }
     expect(failures).toBeGreaterThan(0);
     expect(failures).toBeLessThan(10);
-    await expect(alert).toContainText(/Too many failed sign-in attempts\. Try again in \d+ (seconds|minutes)\./);
+    await expect(alert).toContainText(/Too many failed sign-in attempts\. Try again in \d+ (seconds?|minutes)\./);
     await expectNoSeriousA11yViolations(page);
   });
 });

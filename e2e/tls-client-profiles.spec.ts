@@ -138,6 +138,10 @@ test.describe.serial("TLS client profiles", () => {
 
   test("a member without Settings permissions has no TLS entry and gets 403", async ({ page, consoleErrors }) => {
     await signIn(page, MEMBER.email, MEMBER.password);
+    // The landing page stays inside the console and says why there is nothing to open.
+    await expect(page.getByRole("heading", { name: "Nothing to open here yet" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "password and sessions" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
     await expect(page.getByRole("link", { name: "TLS" })).toHaveCount(0);
     const res = await page.goto(TLS);
     expect(res?.status()).toBe(403);

@@ -99,6 +99,7 @@ export async function purgeStaleLimits(now = Date.now()): Promise<void> {
 /** The typed refusal says when to come back, in words a person can act on. */
 export function retryMessage(retryAt: number, what = "sign-in attempts", now = Date.now()): string {
   const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${minutes} minutes`;
   return `Too many failed ${what}. Try again in ${wait}.`;
 }
