@@ -140,9 +140,10 @@ test.describe.serial("TLS client profiles", () => {
     await signIn(page, MEMBER.email, MEMBER.password);
     // The landing page stays inside the console and says why there is nothing to open.
     await expect(page.getByRole("heading", { name: "Nothing to open here yet" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "password and sessions" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "password and sessions", exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    await expect(page.getByRole("link", { name: "TLS" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Resources: TLS" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "TLS client profiles", exact: true })).toHaveCount(0);
     const res = await page.goto(TLS);
     expect(res?.status()).toBe(403);
     // The browser reports the refused document load; that one error is the point of this test.
