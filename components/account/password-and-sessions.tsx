@@ -65,8 +65,7 @@ export function PasswordAndSessions({ email }: { email: string }) {
               name="currentPassword"
               labelText="Current password"
               autoComplete="current-password"
-              invalid={!!changing.fieldError("currentPassword")}
-              invalidText={changing.fieldError("currentPassword")}
+              {...changing.fieldProps("currentPassword")}
             />
             <PasswordInput
               id="new-password"
@@ -74,16 +73,14 @@ export function PasswordAndSessions({ email }: { email: string }) {
               labelText="New password"
               helperText="At least 12 characters. Every other session of yours ends."
               autoComplete="new-password"
-              invalid={!!changing.fieldError("newPassword")}
-              invalidText={changing.fieldError("newPassword")}
+              {...changing.fieldProps("newPassword")}
             />
             <PasswordInput
               id="confirm-password"
               name="confirm"
               labelText="Repeat the new password"
               autoComplete="new-password"
-              invalid={!!changing.fieldError("confirm")}
-              invalidText={changing.fieldError("confirm")}
+              {...changing.fieldProps("confirm")}
             />
             <Button type="submit" disabled={pending}>
               {pending ? "Changing…" : "Change password"}

@@ -55,8 +55,7 @@ export function AcceptWithNewAccount({ token, email }: { token: string; email: s
           name="name"
           labelText="Your name"
           autoComplete="name"
-          invalid={!!joining.fieldError("name")}
-          invalidText={joining.fieldError("name")}
+          {...joining.fieldProps("name")}
         />
         <PasswordInput
           id="invite-password"
@@ -64,16 +63,14 @@ export function AcceptWithNewAccount({ token, email }: { token: string; email: s
           labelText="Choose a password"
           helperText="At least 12 characters"
           autoComplete="new-password"
-          invalid={!!joining.fieldError("password")}
-          invalidText={joining.fieldError("password")}
+          {...joining.fieldProps("password")}
         />
         <PasswordInput
           id="invite-confirm"
           name="confirm"
           labelText="Repeat the password"
           autoComplete="new-password"
-          invalid={!!joining.fieldError("confirm")}
-          invalidText={joining.fieldError("confirm")}
+          {...joining.fieldProps("confirm")}
         />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating your account…" : "Create account and join"}

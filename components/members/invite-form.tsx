@@ -75,8 +75,7 @@ export function InviteForm({ org, roles }: { org: string; roles: RoleOption[] })
               name="role"
               labelText="Role"
               defaultValue={roles.some((r) => r.name === "member") ? "member" : roles[0]?.name}
-              invalid={!!inviting.fieldError("role")}
-              invalidText={inviting.fieldError("role")}
+              {...inviting.fieldProps("role")}
             >
               {roles.map((r) => (
                 <SelectItem key={r.name} value={r.name} text={r.title} />

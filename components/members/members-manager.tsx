@@ -162,13 +162,7 @@ export function MembersManager({
           className="inline-form"
         >
           <Stack gap={5}>
-            <TextInput
-              id="r-title"
-              name="title"
-              labelText="Role title"
-              invalid={!!creating.fieldError("title")}
-              invalidText={creating.fieldError("title")}
-            />
+            <TextInput id="r-title" name="title" labelText="Role title" {...creating.fieldProps("title")} />
             <TextInput
               id="r-name"
               name="name"

@@ -42,12 +42,15 @@ export function useActionMutation<A extends unknown[], T>(
     onSettled: () => Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey }))),
   });
   const failure = mutation.data && !mutation.data.ok ? mutation.data : null;
+  const fieldError = (field: string) => failure?.fieldErrors.find((fe) => fe.field === field)?.message;
   return {
     run: (...args: A) => mutation.mutateAsync(args),
     busy: mutation.isPending,
     failure,
     /** The message for `field` when the last attempt was refused there. */
-    fieldError: (field: string) => failure?.fieldErrors.find((fe) => fe.field === field)?.message,
+    fieldError,
+    /** A Carbon input's `invalid` and `invalidText` for `field`, from the last refusal. */
+    fieldProps: (field: string) => ({ invalid: !!fieldError(field), invalidText: fieldError(field) }),
     /** Forgets the last refusal, for a banner the person closes. */
     dismiss: mutation.reset,
   };
