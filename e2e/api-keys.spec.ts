@@ -36,6 +36,10 @@ test.describe.serial("API keys", () => {
     await expectNoSeriousA11yViolations(page);
     const { dialog, key } = await createKey(page, "e2e script");
     await expectNoSeriousA11yViolations(page);
+    // Escape before copying only warns: the key is still there to copy.
+    await page.keyboard.press("Escape");
+    await expect(dialog.getByRole("alert")).toContainText("Not copied yet");
+    await expect(dialog).toContainText(key);
     await dialog.getByRole("button", { name: "Done" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText(key)).toHaveCount(0);
