@@ -45,6 +45,11 @@ test.describe.serial("Account: own password and sessions", () => {
       await page.getByRole("button", { name: "Change password" }).click();
       await expect(page.getByText("Not your current password")).toBeVisible();
     });
+    await test.step("a repeat that differs is refused at the repeat, before anything is sent", async () => {
+      await page.getByLabel("Repeat the new password").fill(`${SECOND}-typo`);
+      await page.getByRole("button", { name: "Change password" }).click();
+      await expect(page.getByText("The two passwords differ")).toBeVisible();
+    });
     await page.getByLabel("Current password").fill(FIRST);
     await page.getByLabel("New password", { exact: true }).fill(SECOND);
     await page.getByLabel("Repeat the new password").fill(SECOND);

@@ -4,7 +4,8 @@ import { Button, InlineNotification, Modal, PasswordInput, Stack } from "@/compo
 import { useRef, useState } from "react";
 import { changePasswordAction, signOutEverywhereAction } from "@/app/actions/account";
 import { useToast } from "@/components/ui/toasts";
-import { failureText, fieldRefusal, useActionMutation } from "@/components/ui/use-action-mutation";
+import { NewPasswordFields, repeatRefusal } from "@/components/account/new-password-fields";
+import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 
 // Forms submit through onSubmit, not `action`: React resets a form after an action, which would wipe what
 // the person typed whenever the server refuses it.
@@ -13,10 +14,10 @@ export function PasswordAndSessions({ email }: { email: string }) {
   const toast = useToast();
   const form = useRef<HTMLFormElement>(null);
   const [confirming, setConfirming] = useState(false);
-  const changing = useActionMutation(async (data: FormData) =>
-    data.get("newPassword") !== data.get("confirm")
-      ? fieldRefusal("confirm", "The two passwords differ")
-      : changePasswordAction({ currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword") }),
+  const changing = useActionMutation(
+    async (data: FormData) =>
+      repeatRefusal(data, "newPassword") ??
+      changePasswordAction({ currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword") }),
   );
   const signingOut = useActionMutation(signOutEverywhereAction);
   const pending = changing.busy || signingOut.busy;
@@ -67,20 +68,12 @@ export function PasswordAndSessions({ email }: { email: string }) {
               autoComplete="current-password"
               {...changing.fieldProps("currentPassword")}
             />
-            <PasswordInput
-              id="new-password"
+            <NewPasswordFields
+              ids={["new-password", "confirm-password"]}
               name="newPassword"
-              labelText="New password"
+              labels={["New password", "Repeat the new password"]}
               helperText="At least 12 characters. Every other session of yours ends."
-              autoComplete="new-password"
-              {...changing.fieldProps("newPassword")}
-            />
-            <PasswordInput
-              id="confirm-password"
-              name="confirm"
-              labelText="Repeat the new password"
-              autoComplete="new-password"
-              {...changing.fieldProps("confirm")}
+              fieldProps={changing.fieldProps}
             />
             <Button type="submit" disabled={pending}>
               {pending ? "Changing…" : "Change password"}

@@ -1,10 +1,11 @@
 "use client";
 
-import { Button, InlineNotification, PasswordInput, Stack, TextInput } from "@/components/carbon";
+import { Button, InlineNotification, Stack, TextInput } from "@/components/carbon";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { acceptAsNewAccountAction, acceptInvitationAction } from "@/app/actions/invitations";
-import { failureText, fieldRefusal, useActionMutation } from "@/components/ui/use-action-mutation";
+import { NewPasswordFields, repeatRefusal } from "@/components/account/new-password-fields";
+import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 
 // Forms submit through onSubmit, not `action`: React resets a form after an action, which would wipe what
 // the person typed whenever the server refuses it.
@@ -24,10 +25,10 @@ function useEnterOrg() {
 /** A new person chooses their name and password; the server checks them (ZAcceptAsNewAccount). */
 export function AcceptWithNewAccount({ token, email }: { token: string; email: string }) {
   const { entering, enter } = useEnterOrg();
-  const joining = useActionMutation(async (form: FormData) =>
-    form.get("password") !== form.get("confirm")
-      ? fieldRefusal("confirm", "The two passwords differ")
-      : acceptAsNewAccountAction(token, { name: form.get("name"), password: form.get("password") }),
+  const joining = useActionMutation(
+    async (form: FormData) =>
+      repeatRefusal(form, "password") ??
+      acceptAsNewAccountAction(token, { name: form.get("name"), password: form.get("password") }),
   );
   const pending = joining.busy || entering;
   const message = joining.failure && !joining.failure.fieldErrors.length ? failureText(joining.failure) : null;
@@ -57,20 +58,12 @@ export function AcceptWithNewAccount({ token, email }: { token: string; email: s
           autoComplete="name"
           {...joining.fieldProps("name")}
         />
-        <PasswordInput
-          id="invite-password"
+        <NewPasswordFields
+          ids={["invite-password", "invite-confirm"]}
           name="password"
-          labelText="Choose a password"
+          labels={["Choose a password", "Repeat the password"]}
           helperText="At least 12 characters"
-          autoComplete="new-password"
-          {...joining.fieldProps("password")}
-        />
-        <PasswordInput
-          id="invite-confirm"
-          name="confirm"
-          labelText="Repeat the password"
-          autoComplete="new-password"
-          {...joining.fieldProps("confirm")}
+          fieldProps={joining.fieldProps}
         />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating your account…" : "Create account and join"}
