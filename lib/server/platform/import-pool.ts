@@ -1,7 +1,6 @@
 import "server-only";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { tooMuchWork } from "@/lib/crypto/budget";
 import { ImportError } from "@/lib/crypto/import-error";
@@ -18,6 +17,8 @@ import type { ImportOutcome, ImportResults, ImportTask } from "@/lib/server/plat
 const IMPORT_DEADLINE_MS = 5_000;
 /** Jobs that may wait per thread; past that an upload is refused as "busy" instead of queueing without bound. */
 const QUEUE_PER_THREAD = 4;
+/** How often a queued job's shared clock is looked at to see whether a thread has started it. */
+const START_POLL_MS = 25;
 
 interface ImportPoolOptions {
   threads: number;
@@ -26,7 +27,7 @@ interface ImportPoolOptions {
   filename: string;
 }
 
-type Task = Omit<ImportTask, "started">;
+type Task = Omit<ImportTask, "clock">;
 type PoolOutcome<T> = ImportOutcome<T> | { ok: false; busy: true };
 
 const refusal = (e: ImportError): PoolOutcome<never> => ({
@@ -72,27 +73,35 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
   async function outcome<K extends Task["kind"]>(task: Task & { kind: K }): Promise<PoolOutcome<ImportResults[K]>> {
     if (inFlight >= capacity) return { ok: false, busy: true };
     inFlight++;
-    const { port1, port2 } = new MessageChannel();
+    const clock = new BigInt64Array(new SharedArrayBuffer(16));
+    const slot = (i: 0 | 1) => Number(Atomics.load(clock, i));
+    const overDeadline = () => refusal(tooMuchWork("upload", `it did not finish within ${deadlineMs / 1000} seconds`));
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    let settled = false;
-    // The deadline counts from the moment a thread starts the job, so waiting behind others never trips it.
-    port1.once("message", () => {
-      if (!settled) timer = setTimeout(() => controller.abort(), deadlineMs);
-    });
+    // The deadline counts from the moment a thread starts the job, so waiting behind others never trips it. Until
+    // then the clock is looked at now and then; once started, the watch wakes at the deadline and kills the job.
+    const watch = () => {
+      const started = slot(0);
+      const left = started === 0 ? Math.min(deadlineMs, START_POLL_MS) : started + deadlineMs - Date.now();
+      if (started !== 0 && left <= 0) controller.abort();
+      else timer = setTimeout(watch, left);
+    };
+    watch();
     try {
-      return await pool.run({ ...task, started: port2 }, { signal: controller.signal, transferList: [port2] });
+      const answer = await pool.run(
+        { ...task, clock: clock.buffer as SharedArrayBuffer },
+        { signal: controller.signal },
+      );
+      // The kill is only as punctual as this thread's event loop; the thread's own clock makes the deadline hard.
+      return slot(1) - slot(0) > deadlineMs ? overDeadline() : answer;
     } catch (e) {
-      if (controller.signal.aborted)
-        return refusal(tooMuchWork("upload", `it did not finish within ${deadlineMs / 1000} seconds`));
+      if (controller.signal.aborted) return overDeadline();
       if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY")
         return refusal(tooMuchWork("upload", "it needs more memory than an upload may use"));
       throw e;
     } finally {
-      settled = true;
       inFlight--;
       clearTimeout(timer);
-      port1.close();
     }
   }
 

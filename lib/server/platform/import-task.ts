@@ -1,11 +1,14 @@
-import type { MessagePort } from "node:worker_threads";
 import type { ImportErrorCode } from "@/lib/crypto/import-error";
 import type { KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import type { TruststoreMaterial } from "@/lib/crypto/truststore-rules";
 import type { UploadFile } from "@/lib/crypto/upload";
 
-/** One upload to open in the import worker; `started` is told when a thread picks it up (the deadline starts then). */
-export type ImportTask = { files: UploadFile[]; password: string; now: number; started: MessagePort } & (
+/**
+ * One upload to open in the import worker. `clock` is shared memory the thread writes its start and end times
+ * into (ms since the epoch, slots 0 and 1), so the deadline is measured on the thread's own clock and does not
+ * depend on when the request thread gets to read a message.
+ */
+export type ImportTask = { files: UploadFile[]; password: string; now: number; clock: SharedArrayBuffer } & (
   { kind: "keystore"; allowExpired: boolean } | { kind: "truststore" }
 );
 

@@ -9,8 +9,16 @@ import { verifyTruststore } from "@/lib/crypto/truststore-rules";
 import type { ImportOutcome, ImportResults, ImportTask } from "./import-task";
 
 export default function openUpload(task: ImportTask): ImportOutcome<ImportResults[ImportTask["kind"]]> {
-  task.started.postMessage(null);
-  task.started.close();
+  const clock = new BigInt64Array(task.clock);
+  Atomics.store(clock, 0, BigInt(Date.now()));
+  try {
+    return open(task);
+  } finally {
+    Atomics.store(clock, 1, BigInt(Date.now()));
+  }
+}
+
+function open(task: ImportTask): ImportOutcome<ImportResults[ImportTask["kind"]]> {
   // Buffers arrive as plain Uint8Arrays after the structured clone.
   const files = task.files.map((f) => ({
     name: f.name,
