@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { E2E_ADMIN, expect, signIn, test } from "./fixtures";
 
 const MALFORMED = "%E0%A4%A";
@@ -34,6 +35,43 @@ test.describe("request edges against the production server", () => {
       headers: { cookie: `tls_console_session=${MALFORMED}` },
     });
     expect(forged.status()).toBe(401);
+  });
+
+  test("a REST body is counted while it streams: 413 arrives before the client has finished sending", async ({
+    page,
+  }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    const url = new URL("/api/orgs/admin/keystores", page.url());
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    // Chunked, no Content-Length, and never ended: a server that buffers the whole body first never answers.
+    const req = httpRequest(url, {
+      method: "POST",
+      headers: { cookie, origin: url.origin, "content-type": "application/json", "transfer-encoding": "chunked" },
+    });
+    const status = new Promise<number>((resolve, reject) => {
+      req.on("response", (res) => resolve(res.statusCode ?? 0));
+      req.on("error", reject);
+    });
+    req.write('{"title":"');
+    for (let i = 0; i < 8; i++) req.write("A".repeat(1024 * 1024));
+    try {
+      expect(await Promise.race([status, new Promise((r) => setTimeout(() => r("no answer in 10 s"), 10_000))])).toBe(
+        413,
+      );
+    } finally {
+      req.destroy();
+    }
+  });
+
+  test("REST answers carry a request id of their own and a malformed path escape is a JSON 400", async ({
+    request,
+  }) => {
+    const res = await request.get(`/api/orgs/sample-org/keystores/%E0%A4%A`, {
+      headers: { "x-request-id": "forged-id-1" },
+    });
+    expect(res.status()).toBe(400);
+    expect(await res.json()).toMatchObject({ status: 400, message: "The path holds a malformed percent-escape." });
+    expect(res.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   test("a production server started with another MASTER_KEY stops with a clear message", async () => {

@@ -17,7 +17,8 @@ export function trustedProxies(env: Record<string, string | undefined> = process
 }
 
 /**
- * The client's address from the X-Forwarded-For the app receives (ADR 014). With no trusted proxy, proxy.ts
+ * The client's address from the X-Forwarded-For the app receives (ADR 014). Only for pages and server actions:
+ * proxy.ts does not run for /api (ADR 017), so there the header is whatever the client sent. With no trusted proxy, proxy.ts
  * drops any client-sent copy, so the header holds only what Next itself wrote: the socket's peer address.
  * With n trusted proxies, each appended the address it received from, so the client is the entry n places
  * from the right (the leftmost when fewer were written); entries further left are the client's own claims.

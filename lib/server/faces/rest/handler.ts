@@ -7,9 +7,9 @@ import { actorFromApiKey } from "@/lib/server/access/api-keys";
 import { actorFromSessionToken } from "@/lib/server/access/sessions";
 import { MAX_JSON_BODY_BYTES } from "@/lib/crypto/limits";
 import { decodePercent } from "@/lib/tls/percent";
-import { publicUrl, SESSION_COOKIE } from "@/lib/server/platform/config";
+import { randomUUID } from "node:crypto";
+import { publicUrl, servedOverHttps, SESSION_COOKIE } from "@/lib/server/platform/config";
 import { logger } from "@/lib/server/platform/logger";
-import { requestIdFrom } from "@/lib/server/platform/request-id";
 import { NUL_MESSAGE, nulCharacterAt, toAppError } from "@/lib/server/platform/to-app-error";
 
 /** A bearer API key, or else the browser's session cookie. A presented but invalid key never falls back. */
@@ -44,9 +44,19 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-function errorResponse(e: AppError, requestId: string): Response {
+/**
+ * proxy.ts does not run for /api (ADR 017: Next would buffer the whole body for it before the route counts a
+ * byte), so REST responses get their request id and HSTS here.
+ */
+export function stamped(response: Response, requestId: string = randomUUID()): Response {
+  response.headers.set("x-request-id", requestId);
+  if (servedOverHttps()) response.headers.set("strict-transport-security", "max-age=31536000");
+  return response;
+}
+
+function errorResponse(e: AppError): Response {
   const status = HTTP_STATUS[e.code];
-  const headers: Record<string, string> = { "x-request-id": requestId };
+  const headers: Record<string, string> = {};
   if (status === 401) headers["www-authenticate"] = 'Bearer realm="tls-console"';
   return json({ status, message: e.message, errors: e.fieldErrors }, status, headers);
 }
@@ -100,7 +110,11 @@ export function orgRoute<P extends { org: string }>(
   body: (ctx: OrgContext, req: Request, params: P) => Promise<Response>,
 ) {
   return async (req: Request, { params }: RouteContext<P>): Promise<Response> => {
-    const requestId = requestIdFrom(req.headers);
+    const requestId = randomUUID();
+    return stamped(await answer(req, params, requestId), requestId);
+  };
+
+  async function answer(req: Request, params: Promise<P>, requestId: string): Promise<Response> {
     try {
       const p = await params;
       if ([...new URL(req.url).searchParams.values()].some((v) => v.includes("\u0000")))
@@ -111,11 +125,9 @@ export function orgRoute<P extends { org: string }>(
       return await body(ctx, req, p);
     } catch (e) {
       const known = toAppError(e);
-      if (known) return errorResponse(known, requestId);
+      if (known) return errorResponse(known);
       logger.error({ err: e, requestId, method: req.method, path: new URL(req.url).pathname }, "unexpected API error");
-      return json({ status: 500, message: `${GENERIC_MESSAGE} (request id ${requestId})`, errors: [] }, 500, {
-        "x-request-id": requestId,
-      });
+      return json({ status: 500, message: `${GENERIC_MESSAGE} (request id ${requestId})`, errors: [] }, 500);
     }
-  };
+  }
 }
