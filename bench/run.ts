@@ -204,19 +204,26 @@ async function underUploads(n: number) {
     keyBags: 2,
     iterations: 500_000,
   }).toString("base64");
+  const upload = (title: string) =>
+    fetch(`${BASE}/api/orgs/admin/keystores`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ title, pkcs12: heavy, password: "pw" }),
+    });
   await listSample(10); // warm up
+  // The first upload after start pays one-time costs (Prisma compiles the create's query plan, the pool starts its
+  // thread); it is reported on its own so the steady state below is what hostile uploads cost.
   await loopDelay();
+  const first = await upload("Heavy first");
+  await first.arrayBuffer();
+  const firstLoop = await loopDelay();
   const idleList = await listSample(n);
   const idleLoop = await loopDelay();
   let uploading = true;
   const statuses: Record<number, number> = {};
   const uploads = Array.from({ length: 4 }, async (_, c) => {
     for (let i = 0; uploading; i++) {
-      const res = await fetch(`${BASE}/api/orgs/admin/keystores`, {
-        method: "POST",
-        headers: { ...auth, "content-type": "application/json" },
-        body: JSON.stringify({ title: `Heavy ${c}-${i}`, pkcs12: heavy, password: "pw" }),
-      });
+      const res = await upload(`Heavy ${c}-${i}`);
       await res.arrayBuffer();
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
     }
@@ -234,6 +241,7 @@ async function underUploads(n: number) {
       loopMaxMs: loadedLoop.maxMs,
       loopP99Ms: loadedLoop.p99Ms,
     },
+    firstUploadAfterStart: { status: first.status, loopMaxMs: firstLoop.maxMs },
     uploadStatuses: statuses,
     p99Ratio: round(loadedList.p99 / idleList.p99),
     target: "loop max < 50 ms; list p99 ≤ 2× idle",
@@ -300,6 +308,7 @@ console.table({
 });
 console.table(imports);
 console.table({ idle: hostile.idle, "4 heavy uploads": hostile["4 uploads"] });
+console.log("first upload after start", hostile.firstUploadAfterStart);
 console.log("upload statuses", hostile.uploadStatuses, "list p99 ratio", hostile.p99Ratio, `(${hostile.target})`);
 console.table({ "TLS page": tlsPage, "bare page (/login)": barePage });
 console.table({ "create, 10 clients": throughput });

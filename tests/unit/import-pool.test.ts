@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -94,6 +95,21 @@ describe("import worker pool", () => {
     expect(material.keyDescription.type).toBe("EC");
     expect(delay.max / 1e6).toBeLessThan(200);
   }, 30_000);
+
+  it.runIf(process.platform === "linux")(
+    "runs imports at the lowest CPU priority, leaving the request thread's alone",
+    async () => {
+      const p = pool(1, 5_000);
+      await p.run({ ...job(Buffer.alloc(0)), files: [small], password: "" });
+      // Linux keeps a nice value per thread: field 19 of /proc/<pid>/task/<tid>/stat.
+      const nice = (tid: string) =>
+        Number(readFileSync(`/proc/self/task/${tid}/stat`, "utf8").split(") ")[1].split(" ")[16]);
+      const threads = readdirSync("/proc/self/task").map(nice);
+      expect(nice(String(process.pid))).toBe(0);
+      expect(threads).toContain(19);
+    },
+    30_000,
+  );
 
   it("reads IMPORT_WORKERS, refusing nonsense", () => {
     expect(importThreads(undefined)).toBe(Math.max(1, Math.min(2, availableParallelism() - 1)));

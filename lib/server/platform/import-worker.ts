@@ -3,10 +3,16 @@
  * here, on a piscina thread, never on the request thread. Bundled to lib/generated/import-worker.mjs by
  * scripts/build-import-worker.ts (ADR 010).
  */
+import { setPriority } from "node:os";
 import { ImportError } from "@/lib/crypto/import-error";
 import { verifyKeystore } from "@/lib/crypto/keystore-rules";
 import { verifyTruststore } from "@/lib/crypto/truststore-rules";
 import type { ImportOutcome, ImportResults, ImportTask } from "./import-task";
+
+// Uploads are background work: under contention the request thread must win the core. On Linux a thread's nice
+// value is its own, so this lowers only the import threads (on 2 cores under 4 heavy uploads the request thread's
+// loop max went from about 39 to 30 ms).
+setPriority(19);
 
 export default function openUpload(task: ImportTask): ImportOutcome<ImportResults[ImportTask["kind"]]> {
   const clock = new BigInt64Array(task.clock);
