@@ -36,7 +36,7 @@ describe("saveVersioned", () => {
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe("STALE");
     expect((e as AppError).message).toBe(
-      "This keystore was changed by ann@example.com at 2026-01-02T03:04:05.000Z — reload to see their changes.",
+      "This keystore was changed by ann@example.com at 2026-01-02 03:04 UTC — reload to see their changes.",
     );
     expect(computed).toBe(false);
     expect(writes).toEqual([]);

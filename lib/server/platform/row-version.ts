@@ -21,10 +21,13 @@ export interface VersionedTable {
   findUniqueOrThrow(args: { where: { id: string } }): PromiseLike<LastSave>;
 }
 
+/** "2026-01-02 03:04 UTC": the server does not know the reader's time zone, so it says which one it uses. */
+const utcMinute = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
 function stale(what: string, last: LastSave): AppError {
   return new AppError(
     "STALE",
-    `This ${what} was changed by ${last.updatedBy} at ${last.updatedAt.toISOString()} — reload to see their changes.`,
+    `This ${what} was changed by ${last.updatedBy} at ${utcMinute(last.updatedAt)} — reload to see their changes.`,
   );
 }
 
