@@ -74,6 +74,28 @@ test.describe("request edges against the production server", () => {
     expect(res.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  test("a details page of something that does not exist answers 404, not a 200 page saying so", async ({
+    page,
+    consoleErrors,
+  }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    for (const path of [
+      "/orgs/sample-org/resources/tls/keystores/no-such-store",
+      "/orgs/sample-org/resources/tls/truststores/no-such-store",
+      "/orgs/sample-org/resources/tls/client-profiles/no-such-profile/1.0.0",
+      "/orgs/sample-org/resources/tls/server-profiles/no-such-profile/1.0.0",
+    ]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "404 — not found" })).toBeVisible();
+    }
+    // Chromium logs each 404 document load; those are the ones this test asked for.
+    expect(consoleErrors).toEqual(Array(4).fill(expect.stringContaining("404")));
+    consoleErrors.length = 0;
+    // The lists keep their loading skeleton and still answer 200.
+    expect((await page.goto("/orgs/sample-org/resources/tls/keystores"))?.status()).toBe(200);
+  });
+
   test("a production server started with another MASTER_KEY stops with a clear message", async () => {
     // Same database as the running server (seeded under the test key); port 0: any free loopback port.
     const server = spawn("npx", ["next", "start", "-p", "0", "-H", "127.0.0.1"], {

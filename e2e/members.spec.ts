@@ -96,6 +96,32 @@ test.describe.serial("Members: invitations and the role hierarchy", () => {
     await context.close();
   });
 
+  test("a role change is confirmed first, naming what is gained; cancelling leaves the role as it was", async ({
+    page,
+  }) => {
+    await asOwnerOnMembers(page);
+    const email = unique("promoted");
+    const link = await inviteFromMembersPage(page, email, "member");
+    await acceptAsNewAccount(page, link, "Promoted Person", PASSWORD);
+    await page.reload();
+    const select = page.getByLabel(`Role of ${email}`);
+    await expect(select).toHaveValue("member");
+
+    await select.selectOption("administrator");
+    const dialog = page.getByRole("dialog", { name: `Change the role of ${email} to Administrator?` });
+    await expect(dialog.getByRole("list", { name: "Permissions gained" })).toContainText("Members: Manage");
+    await expectNoSeriousA11yViolations(page);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(select).toHaveValue("member");
+
+    await select.selectOption("administrator");
+    await dialog.getByRole("button", { name: "Change role" }).click();
+    await expect(page.getByText(`${email} is now Administrator`)).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("administrator");
+  });
+
   test("a refused custom role keeps what was typed and says why at the name", async ({ page }) => {
     await asOwnerOnMembers(page);
     await page.getByLabel("Role title").fill("Auditors");

@@ -18,6 +18,7 @@ import { useState } from "react";
 import { assignRoleAction, createRoleAction } from "@/app/actions/members";
 import { InviteForm } from "@/components/members/invite-form";
 import { PendingInvitations } from "@/components/members/pending-invitations";
+import { RoleChangeModal } from "@/components/members/role-change-modal";
 import { useToast } from "@/components/ui/toasts";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { hasPermission, PERMISSION_LABELS, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
@@ -71,9 +72,17 @@ export function MembersManager({
     return roles.filter((r) => r === current || !grantRefusal(actorRole, r, { current, self: false }));
   };
 
-  const changeRole = async (userId: string, role: string) => {
-    const r = await assigning.run(org, userId, role);
-    if (r.ok) toast({ kind: "success", title: "Role changed" });
+  // The select shows the stored role until a change is confirmed and saved; a refusal leaves it as it was.
+  const [proposal, setProposal] = useState<{ member: Member; from: Role; to: Role } | null>(null);
+  const propose = (m: Member, roleName: string) => {
+    const from = roles.find((r) => r.name === m.role);
+    const to = roles.find((r) => r.name === roleName);
+    if (from && to && from !== to) setProposal({ member: m, from, to });
+  };
+  const changeRole = async ({ member, to }: { member: Member; to: Role }) => {
+    const r = await assigning.run(org, member.userId, to.name);
+    setProposal(null);
+    if (r.ok) toast({ kind: "success", title: `${member.email} is now ${to.title}` });
   };
 
   // onSubmit rather than `action`, which would reset the form and wipe what was typed when the server refuses it.
@@ -121,9 +130,9 @@ export function MembersManager({
                       labelText={`Role of ${m.email}`}
                       hideLabel
                       size="sm"
-                      defaultValue={m.role}
+                      value={proposal?.member.userId === m.userId ? proposal.to.name : m.role}
                       disabled={pending}
-                      onChange={(e) => void changeRole(m.userId, e.target.value)}
+                      onChange={(e) => propose(m, e.target.value)}
                     >
                       {rolesFor(m).map((r) => (
                         <SelectItem key={r.name} value={r.name} text={r.title} />
@@ -139,6 +148,16 @@ export function MembersManager({
         </StructuredListWrapper>
       </section>
 
+      {proposal && (
+        <RoleChangeModal
+          email={proposal.member.email}
+          from={proposal.from}
+          to={proposal.to}
+          busy={assigning.busy}
+          onCancel={() => setProposal(null)}
+          onConfirm={() => void changeRole(proposal)}
+        />
+      )}
       <InviteForm org={org} roles={grantableRoles(actorRole, roles)} />
       <PendingInvitations org={org} invitations={invitations} roleTitle={roleTitle} />
 
