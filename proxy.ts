@@ -25,6 +25,12 @@ export function proxy(request: NextRequest) {
           headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
         });
   }
+  if (foreignServerAction(request)) {
+    return new NextResponse("A server action must come from this console's own pages.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const csp = [
@@ -50,6 +56,21 @@ export function proxy(request: NextRequest) {
   response.headers.set("x-request-id", requestId);
   if (servedOverHttps()) response.headers.set("strict-transport-security", "max-age=31536000");
   return response;
+}
+
+/**
+ * Next refuses a server action whose Origin names another host than the request's, but answers it with a 500;
+ * the same rule here answers 403 first.
+ */
+function foreignServerAction(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (request.method !== "POST" || !request.headers.has("next-action") || !origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
 }
 
 export const config = {

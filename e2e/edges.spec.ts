@@ -16,6 +16,12 @@ test.describe("request edges against the production server", () => {
     // From the console's own origin the request reaches the data layer, which protects the default (409).
     const own = await page.request.delete(url, { headers: { origin: new URL(page.url()).origin } });
     expect(own.status()).toBe(409);
+    // A server action posted from another site is refused with 403 (Next itself would answer 500).
+    const action = await page.request.post("/orgs/admin/members", {
+      headers: { origin: "https://evil.example", "next-action": "0".repeat(42), "content-type": "text/plain" },
+      data: "[]",
+    });
+    expect(action.status()).toBe(403);
   });
 
   test("malformed percent-escapes in paths and cookies answer 4xx, never 500", async ({ page }) => {

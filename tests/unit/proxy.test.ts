@@ -29,4 +29,15 @@ describe("proxy", () => {
     vi.stubEnv("PUBLIC_URL", "http://127.0.0.1:3000");
     expect(proxy(spoofed()).headers.get("strict-transport-security")).toBeNull();
   });
+
+  it("answers a server action from another origin with 403 instead of Next's 500; its own origin passes", () => {
+    const action = (origin: string) =>
+      new NextRequest("http://127.0.0.1:3000/login", {
+        method: "POST",
+        headers: { "next-action": "abc", origin, host: "127.0.0.1:3000" },
+      });
+    expect(proxy(action("https://evil.example")).status).toBe(403);
+    expect(proxy(action("null")).status).toBe(403);
+    expect(proxy(action("http://127.0.0.1:3000")).headers.get("x-middleware-next")).toBe("1");
+  });
 });
