@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, trustedProxies } from "@/lib/server/access/client-ip";
+import { clientIp, trustedProxies, limitNetwork } from "@/lib/server/access/client-ip";
 
 describe("client address", () => {
   it("with no trusted proxy is the one address Next wrote from the socket", () => {
@@ -26,5 +26,18 @@ describe("client address", () => {
     expect(trustedProxies({})).toBe(0);
     expect(trustedProxies({ TRUSTED_PROXIES: "2" })).toBe(2);
     for (const bad of ["-1", "1.5", "yes", "99"]) expect(() => trustedProxies({ TRUSTED_PROXIES: bad })).toThrow();
+  });
+
+  it("counts sign-in limits per IPv4 address and per IPv6 /64", () => {
+    expect(limitNetwork("203.0.113.7")).toBe("203.0.113.7");
+    expect(limitNetwork("2001:db8:1:2:3:4:5:6")).toBe("2001:db8:1:2::/64");
+    expect(limitNetwork("2001:DB8:1:2::99")).toBe("2001:db8:1:2::/64");
+    expect(limitNetwork("2001:0db8::1")).toBe("2001:db8:0:0::/64");
+    expect(limitNetwork("::1")).toBe("0:0:0:0::/64");
+    expect(limitNetwork("64:ff9b::192.0.2.1")).toBe("64:ff9b:0:0::/64");
+    expect(limitNetwork("unknown")).toBe("unknown");
+    // Two addresses of one /64 share a limit; neighbouring /64s do not.
+    expect(limitNetwork("2001:db8:a:b::1")).toBe(limitNetwork("2001:db8:a:b:ffff:ffff:ffff:ffff"));
+    expect(limitNetwork("2001:db8:a:b::1")).not.toBe(limitNetwork("2001:db8:a:c::1"));
   });
 });

@@ -33,3 +33,22 @@ export function clientIp(forwardedFor: string | null, hops: number): string {
   const address = entry.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
   return isIP(address) ? address.toLowerCase() : "unknown";
 }
+
+/**
+ * The network a sign-in limit counts against: an IPv4 address itself, an IPv6 address's /64. One subscriber is
+ * usually given a whole /64, so counting single IPv6 addresses would let one client rotate past every limit.
+ */
+export function limitNetwork(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const [head, tail = ""] = ip.toLowerCase().split("::");
+  const groups = (part: string) => (part ? part.split(":") : []);
+  const left = groups(head);
+  const right = groups(tail);
+  // An embedded dotted IPv4 tail takes two groups' room; it sits past the /64 and is dropped anyway.
+  const width = (g: string[]) => g.reduce((n, x) => n + (x.includes(".") ? 2 : 1), 0);
+  const full = ip.includes("::") ? [...left, ...Array(8 - width(left) - width(right)).fill("0"), ...right] : left;
+  return `${full
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}

@@ -14,6 +14,7 @@ import {
   retryMessage,
 } from "@/lib/server/access/rate-limit";
 import { createSession, purgeEndedSessions } from "@/lib/server/access/sessions";
+import { limitNetwork } from "@/lib/server/access/client-ip";
 
 const ZSignIn = z.object({
   email: z.string().trim().toLowerCase().max(254, "Enter an email address").email("Enter an email address"),
@@ -36,8 +37,9 @@ interface SignInMeta {
 export async function signIn(input: unknown, meta: SignInMeta) {
   const { email, password } = ZSignIn.parse(input);
   const requestId = meta.requestId ?? randomUUID();
-  const ipKey = `ip:${meta.ip}`;
-  const pairKey = `pair:${email}|${meta.ip}`;
+  const network = limitNetwork(meta.ip);
+  const ipKey = `ip:${network}`;
+  const pairKey = `pair:${email}|${network}`;
 
   const byIp = await reserveIpAttempt(ipKey);
   if (!byIp.ok) throw new AppError("RATE_LIMITED", retryMessage(byIp.retryAt));
