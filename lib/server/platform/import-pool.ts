@@ -8,6 +8,7 @@ import type { KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import type { TruststoreMaterial } from "@/lib/crypto/truststore-rules";
 import type { UploadFile } from "@/lib/crypto/upload";
 import { AppError } from "@/lib/errors";
+import { hasStarted, jobTime, newClock, verdict } from "@/lib/server/platform/import-clock";
 import type { ImportOutcome, ImportResults, ImportTask } from "@/lib/server/platform/import-task";
 
 /**
@@ -17,8 +18,6 @@ import type { ImportOutcome, ImportResults, ImportTask } from "@/lib/server/plat
 const IMPORT_DEADLINE_MS = 5_000;
 /** Jobs that may wait per thread; past that an upload is refused as "busy" instead of queueing without bound. */
 const QUEUE_PER_THREAD = 4;
-/** How often a queued job's shared clock is looked at to see whether a thread has started it. */
-const START_POLL_MS = 25;
 
 interface ImportPoolOptions {
   threads: number;
@@ -73,18 +72,25 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
   async function outcome<K extends Task["kind"]>(task: Task & { kind: K }): Promise<PoolOutcome<ImportResults[K]>> {
     if (inFlight >= capacity) return { ok: false, busy: true };
     inFlight++;
-    const clock = new BigInt64Array(new SharedArrayBuffer(16));
-    const slot = (i: 0 | 1) => Number(Atomics.load(clock, i));
-    const overDeadline = () => refusal(tooMuchWork("upload", `it did not finish within ${deadlineMs / 1000} seconds`));
+    const clock = newClock();
+    // CPU time in /proc moves in 10 ms ticks; a quarter of the deadline keeps a kill within 25% of it.
+    const pollMs = Math.max(10, Math.min(250, deadlineMs / 4));
+    const overDeadline = (judged: "work" | "busy"): PoolOutcome<never> =>
+      judged === "busy"
+        ? { ok: false, busy: true }
+        : refusal(tooMuchWork("upload", `it needs more than ${deadlineMs / 1000} seconds of work`));
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    // The deadline counts from the moment a thread starts the job, so waiting behind others never trips it. Until
-    // then the clock is looked at now and then; once started, the watch wakes at the deadline and kills the job.
+    let refusedFor: "work" | "busy" = "work";
+    // The deadline counts from the moment a thread starts the job, so waiting behind others never trips it. The
+    // watch looks at the shared clock now and then and kills a job past its deadline.
     const watch = () => {
-      const started = slot(0);
-      const left = started === 0 ? Math.min(deadlineMs, START_POLL_MS) : started + deadlineMs - Date.now();
-      if (started !== 0 && left <= 0) controller.abort();
-      else timer = setTimeout(watch, left);
+      const judged = hasStarted(clock) ? verdict(jobTime(clock), deadlineMs) : "ok";
+      if (judged === "ok") timer = setTimeout(watch, pollMs);
+      else {
+        refusedFor = judged;
+        controller.abort();
+      }
     };
     watch();
     try {
@@ -93,9 +99,10 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
         { signal: controller.signal },
       );
       // The kill is only as punctual as this thread's event loop; the thread's own clock makes the deadline hard.
-      return slot(1) - slot(0) > deadlineMs ? overDeadline() : answer;
+      const judged = verdict(jobTime(clock), deadlineMs);
+      return judged === "ok" ? answer : overDeadline(judged);
     } catch (e) {
-      if (controller.signal.aborted) return overDeadline();
+      if (controller.signal.aborted) return overDeadline(refusedFor);
       if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY")
         return refusal(tooMuchWork("upload", "it needs more memory than an upload may use"));
       throw e;

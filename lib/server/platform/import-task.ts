@@ -4,9 +4,9 @@ import type { TruststoreMaterial } from "@/lib/crypto/truststore-rules";
 import type { UploadFile } from "@/lib/crypto/upload";
 
 /**
- * One upload to open in the import worker. `clock` is shared memory the thread writes its start and end times
- * into (ms since the epoch, slots 0 and 1), so the deadline is measured on the thread's own clock and does not
- * depend on when the request thread gets to read a message.
+ * One upload to open in the import worker. `clock` is shared memory the thread writes its start and end (wall and
+ * CPU time, import-clock.ts) into, so the deadline is measured on the thread's own clock and does not depend on
+ * when the request thread gets to read a message.
  */
 export type ImportTask = { files: UploadFile[]; password: string; now: number; clock: SharedArrayBuffer } & (
   { kind: "keystore"; allowExpired: boolean } | { kind: "truststore" }
