@@ -58,7 +58,7 @@ export function markEnd(clock: BigInt64Array): void {
 
 export const hasStarted = (clock: BigInt64Array) => load(clock, Slot.WallStart) > 0;
 
-export interface JobTime {
+interface JobTime {
   wallMs: number;
   /** The thread's CPU time on the job; the wall time where the platform does not tell. */
   cpuMs: number;
