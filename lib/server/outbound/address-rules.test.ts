@@ -50,6 +50,20 @@ describe("default deny list", () => {
     expect(judgeAddress(address, none)).toEqual({ trusted: false });
   });
 
+  it.each([
+    ["64:ff9b::7f00:1", "a translated form of 127.0.0.1, a loopback address (this machine)"],
+    ["64:ff9b::a9fe:a9fe", "a translated form of 169.254.169.254, a link-local address (cloud metadata lives there)"],
+    ["2002:7f00:1::1", "a translated form of 127.0.0.1, a loopback address (this machine)"],
+    ["2002:a9fe:a9fe::", "a translated form of 169.254.169.254, a link-local address (cloud metadata lives there)"],
+  ])("refuses %s, which a NAT64 or 6to4 translator would carry to a refused IPv4 address", (address, refused) => {
+    expect(judgeAddress(address, none)).toEqual({ refused, trusted: false });
+  });
+
+  it("reaches NAT64 and 6to4 forms of public addresses", () => {
+    expect(judgeAddress("64:ff9b::808:808", none)).toEqual({ trusted: false });
+    expect(judgeAddress("2002:808:808::1", none)).toEqual({ trusted: false });
+  });
+
   it("refuses what is not an address at all", () => {
     expect(judgeAddress("localhost", none).refused).toBe("something other than an IP address");
   });
@@ -63,6 +77,9 @@ describe("OUTBOUND_DENY and OUTBOUND_ALLOW", () => {
       expect(judgeAddress(address, closedPrivate).refused, address).toContain("OUTBOUND_DENY");
     }
     expect(judgeAddress("172.32.0.1", closedPrivate).refused).toBeUndefined();
+    expect(judgeAddress("64:ff9b::a01:203", closedPrivate).refused).toBe(
+      "a translated form of 10.1.2.3, an address in a network this server's operator has closed (OUTBOUND_DENY)",
+    );
   });
 
   it("OUTBOUND_ALLOW wins over the default list and over OUTBOUND_DENY, and marks the address trusted", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { BlockList, isIP } from "node:net";
-import type { Cidr } from "@/lib/net/cidr";
+import { type Cidr, ipBytes } from "@/lib/net/cidr";
 import { outboundNetworks } from "@/lib/server/platform/config";
 
 /**
@@ -69,6 +69,19 @@ function rules(env: Record<string, string | undefined>): Rules {
   return built;
 }
 
+/**
+ * IPv6 forms that a translator turns back into an IPv4 destination: NAT64's well-known prefix 64:ff9b::/96 and 6to4
+ * 2002::/16. Judged by the IPv4 address they carry too, so 64:ff9b::7f00:1 is as loopback as 127.0.0.1.
+ */
+function carriedIpv4(address: string): string | null {
+  const b = ipBytes(address);
+  if (!b || b.length !== 16) return null;
+  const nat64 = b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0);
+  if (nat64) return b.slice(12).join(".");
+  if (b[0] === 0x20 && b[1] === 0x02) return b.slice(2, 6).join(".");
+  return null;
+}
+
 /** The verdict on one resolved address. Anything that is not an IP address is refused. */
 export function judgeAddress(address: string, env: Record<string, string | undefined> = process.env): AddressVerdict {
   const family = isIP(address);
@@ -77,7 +90,11 @@ export function judgeAddress(address: string, env: Record<string, string | undef
   const { allow, deny } = rules(env);
   if (allow.check(address, type)) return { trusted: true };
   const hit = deny.find(({ list }) => list.check(address, type));
-  return hit ? { refused: hit.what, trusted: false } : { trusted: false };
+  if (hit) return { refused: hit.what, trusted: false };
+  const carried = carriedIpv4(address);
+  const inner = carried ? judgeAddress(carried, env) : undefined;
+  if (inner?.refused) return { refused: `a translated form of ${carried}, ${inner.refused}`, trusted: false };
+  return { trusted: false };
 }
 
 /** OUTBOUND_ALLOW names at least one block: a webhook name over http may resolve into it. */

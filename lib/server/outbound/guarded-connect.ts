@@ -7,12 +7,12 @@ import { hostName, type Lookup, OutboundRefused, resolvePinned } from "@/lib/ser
 /** Options that would let a caller dial something other than the pinned address. */
 const ROUTING = ["host", "port", "path", "socket", "lookup"] as const;
 
-function tlsOptions(name: string, pinned: { address: string; family: 4 | 6 }, port: number, tls: ConnectionOptions) {
+function tlsOptions(name: string, address: string, port: number, tls: ConnectionOptions) {
   const options: ConnectionOptions = { ...tls };
   for (const key of ROUTING) delete options[key];
   return {
     ...options,
-    host: pinned.address,
+    host: address,
     port,
     // SNI defaults to the name (never an address); a caller's own servername, even "" (no SNI), is kept.
     servername: "servername" in tls ? tls.servername : isIP(name) ? "" : name,
@@ -41,7 +41,7 @@ export async function guardedConnect(
   try {
     const pinned = await resolvePinned(name, "probe", { lookup: opts.lookup, signal: deadline.signal });
     const socket = opts.tls
-      ? tlsConnect(tlsOptions(name, pinned, port, opts.tls))
+      ? tlsConnect(tlsOptions(name, pinned.address, port, opts.tls))
       : netConnect({ host: pinned.address, family: pinned.family, port });
     return await new Promise<Socket>((resolve, reject) => {
       const fail = (error: OutboundRefused) => {
