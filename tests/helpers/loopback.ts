@@ -10,13 +10,13 @@ import { type Lookup, OutboundRefused } from "@/lib/server/outbound/destination"
 const open: (() => Promise<void>)[] = [];
 
 /** Listens on an ephemeral loopback port; `closeLoopbackServers()` closes it and drops its connections. */
-export async function onLoopback(server: NetServer): Promise<number> {
+export async function onLoopback(server: NetServer, address: "127.0.0.1" | "::1" = "127.0.0.1"): Promise<number> {
   const sockets = new Set<Socket>();
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
   open.push(
     () =>
       new Promise((resolve) => {

@@ -83,6 +83,19 @@ describe("guardedPost", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("reaches an IPv6 destination by its bracketed literal", async () => {
+    vi.stubEnv("OUTBOUND_ALLOW", "::1/128");
+    const seen: (string | undefined)[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers.host);
+      req.resume().on("end", () => res.writeHead(204).end());
+    });
+    const port = await onLoopback(server, "::1");
+    expect(await guardedPost(`http://[::1]:${port}/hook`, json)).toEqual({ status: 204, body: "" });
+    expect(seen).toEqual([`[::1]:${port}`]);
+    expect((await refusal(guardedPost(`http://127.0.0.1:${port}/hook`, json))).code).toBe("DENIED_ADDRESS");
+  });
+
   it("refuses a name that resolves to loopback when loopback is not allowed, without connecting", async () => {
     vi.stubEnv("OUTBOUND_ALLOW", "");
     const { port, seen } = await httpServer((_req, res) => res.writeHead(200).end());
