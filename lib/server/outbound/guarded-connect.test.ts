@@ -72,6 +72,17 @@ describe("guardedConnect", () => {
     expect(servernames).toEqual(["gateway.test", false]);
   });
 
+  it("checks the certificate against the name even when no SNI is sent and the caller brings no check", async () => {
+    const { port, servernames } = await tlsGateway();
+    const lookup = fakeDns({ "gateway.test": ["127.0.0.1"] });
+    const tls = { ca: ca.certPem, servername: "" };
+    const socket = (await guardedConnect("gateway.test", port, { timeoutMs: 2000, tls, lookup })) as TLSSocket;
+    sockets.push(socket);
+    expect(socket.authorized).toBe(true);
+    expect(await firstWords(socket)).toBe("hello\n");
+    expect(servernames).toEqual([false]);
+  });
+
   it("dials the pinned address even when the caller's TLS options name another host", async () => {
     const { port } = await tlsGateway();
     const lookup = fakeDns({ "gateway.test": ["127.0.0.1"] });
