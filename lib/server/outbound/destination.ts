@@ -39,7 +39,7 @@ const systemLookup: Lookup = (host) => systemDns(host, { all: true, verbatim: tr
 
 interface ResolveOptions {
   lookup?: Lookup;
-  /** Stop waiting for the resolver after this long (default 5 s); DNS_FAILED's sibling TIMEOUT says so. */
+  /** Stop waiting for the resolver after this long (default 5 s): TIMEOUT. */
   timeoutMs?: number;
   /** The caller's overall deadline: when it fires, waiting stops with TIMEOUT. */
   signal?: AbortSignal;
