@@ -1,14 +1,16 @@
 /**
- * Runs once when a server instance starts, before it answers a request: a wrong MASTER_KEY stops the instance with
- * a clear message instead of a generic 500 on the first request that needs a private key.
+ * Runs once when a server instance starts, before it answers a request: a wrong MASTER_KEY or an unreadable
+ * setting stops the instance with a clear message instead of a generic 500 on the first request that needs it.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { ConfigError, outboundNetworks } = await import("@/lib/server/platform/config");
   const { MasterKeyMismatch, verifyMasterKey } = await import("@/lib/server/platform/master-key-check");
   try {
+    outboundNetworks();
     await verifyMasterKey();
   } catch (e) {
-    if (!(e instanceof MasterKeyMismatch)) throw e;
+    if (!(e instanceof MasterKeyMismatch || e instanceof ConfigError)) throw e;
     console.error(`tls-console: ${e.message}`);
     process.exit(1);
   }
