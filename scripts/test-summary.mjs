@@ -14,7 +14,12 @@ for (const file of process.argv.slice(2)) {
   const report = JSON.parse(readFileSync(file, "utf8"));
   if ("numPassedTests" in report) {
     passed += report.numPassedTests;
-    failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+    // A file that fails outside any test (an import error, a failing beforeAll) has no failed test to count;
+    // numFailedTestSuites would also count every describe block around a failed test.
+    const brokenFiles = (report.testResults ?? []).filter(
+      (file) => file.status === "failed" && !file.assertionResults?.some((t) => t.status === "failed"),
+    ).length;
+    failed += report.numFailedTests + brokenFiles;
   } else {
     passed += report.stats.expected + report.stats.flaky;
     // A Playwright run that stopped before its tests (a failing beforeAll, a config error) reports them as errors.
