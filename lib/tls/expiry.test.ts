@@ -11,6 +11,7 @@ import {
   earliestBreak,
   EXPIRY_BUCKETS,
   expiryBucket,
+  inDateRange,
   timelineBounds,
   withinDaysEnd,
 } from "./expiry";
@@ -59,16 +60,11 @@ describe("expiry rules", () => {
   });
 
   it("filters each bucket by exactly the dates the rule puts in it", () => {
-    const inRange = (d: Date, r: ReturnType<typeof bucketRange>) =>
-      (r.gt === undefined || d > r.gt) &&
-      (r.gte === undefined || d >= r.gte) &&
-      (r.lt === undefined || d < r.lt) &&
-      (r.lte === undefined || d <= r.lte);
     // Every hour for 120 days either side, plus the edges to the millisecond.
     const edges = [0, 8, 31, 91].flatMap((d) => [-1, 0, 1].map((ms) => new Date(inDays(d).getTime() + ms)));
     const hours = Array.from({ length: 240 * 24 }, (_, h) => inDays(-120 + h / 24));
     for (const d of [...edges, ...hours]) {
-      const holding = EXPIRY_BUCKETS.filter((b) => inRange(d, bucketRange(b, now)));
+      const holding = EXPIRY_BUCKETS.filter((b) => inDateRange(d, bucketRange(b, now)));
       expect(holding, d.toISOString()).toEqual([expiryBucket(d, now)]);
     }
   });

@@ -31,7 +31,7 @@ export function crossedThresholds(notAfter: Date, now: Date, thresholds: readonl
 }
 
 /** Where a certificate sits: a keystore's chain is leaf, intermediates and (self-signed) root; a truststore holds anchors. */
-type CertificateRole = "leaf" | "intermediate" | "root" | "trust anchor";
+export type CertificateRole = "leaf" | "intermediate" | "root" | "trust anchor";
 
 export function certificateRole(
   kind: "keystore" | "truststore",
@@ -47,17 +47,18 @@ export function certificateRole(
 export const EXPIRY_BUCKETS: readonly ExpiryBucket[] = ["expired", "7", "30", "90", "later"];
 
 /** A not-after range as the database filters it (Prisma's DateTime filter shape), but still a pure value. */
-export interface DateRange {
+interface DateRange {
   gt?: Date;
   gte?: Date;
   lt?: Date;
+  lte?: Date;
 }
 
 /**
  * The not-after range of one bucket: exactly the dates `expiryBucket` puts in it, so a database filter and the rule
  * agree. "At most d days left" means `daysLeft <= d`, i.e. a not-after before now + (d + 1) days.
  */
-export function bucketRange(bucket: ExpiryBucket, now: Date): DateRange & { lte?: Date } {
+export function bucketRange(bucket: ExpiryBucket, now: Date): DateRange {
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
   switch (bucket) {
     case "expired":
@@ -71,6 +72,16 @@ export function bucketRange(bucket: ExpiryBucket, now: Date): DateRange & { lte?
     case "later":
       return { gte: at(91) };
   }
+}
+
+/** Whether a date lies in a range: the same test the database applies to a `bucketRange`. */
+export function inDateRange(d: Date, r: DateRange): boolean {
+  return (
+    (r.gt === undefined || d > r.gt) &&
+    (r.gte === undefined || d >= r.gte) &&
+    (r.lt === undefined || d < r.lt) &&
+    (r.lte === undefined || d <= r.lte)
+  );
 }
 
 /** `within_days=N`: everything with at most N days left, expired included (the end is exclusive). */
@@ -115,7 +126,9 @@ export function earliestBreak(certificates: readonly DependedCertificate[], now:
   const day = first.notAfter.toISOString().slice(0, 10);
   const what = `${role} '${commonName(first.subject)}' of ${first.kind} ${first.storeName}`;
   const cause =
-    first.notAfter.getTime() <= now.getTime() ? `broken since ${day}: ${what} expired` : `breaks ${day}: ${what} expires`;
+    first.notAfter.getTime() <= now.getTime()
+      ? `broken since ${day}: ${what} expired`
+      : `breaks ${day}: ${what} expires`;
   return { breaksAt: first.notAfter, cause };
 }
 
