@@ -164,10 +164,13 @@ async function profileBreaks(orgId: string | undefined, query: ExpiryQuery, now:
             ...(query.kind !== "keystore" ? [{ truststore: { is: { name: query.store } } }] : []),
           ],
         };
-  const where: Prisma.TlsClientProfileWhereInput & Prisma.TlsServerProfileWhereInput = {
-    ...(orgId ? { orgId } : {}),
+  const scope = orgId ? { orgId } : {};
+  // A server profile always has a keystore; a client profile may have neither store, and then nothing breaks it.
+  const clientWhere: Prisma.TlsClientProfileWhereInput = {
+    ...scope,
     AND: [{ OR: [{ keystoreId: { not: null } }, { truststoreId: { not: null } }] }, store],
   };
+  const serverWhere: Prisma.TlsServerProfileWhereInput = { ...scope, AND: [store] };
   const select = {
     name: true,
     version: true,
@@ -177,8 +180,8 @@ async function profileBreaks(orgId: string | undefined, query: ExpiryQuery, now:
     org: { select: { name: true, title: true } },
   } as const;
   const [clients, servers] = await Promise.all([
-    db().tlsClientProfile.findMany({ where, select }),
-    db().tlsServerProfile.findMany({ where, select }),
+    db().tlsClientProfile.findMany({ where: clientWhere, select }),
+    db().tlsServerProfile.findMany({ where: serverWhere, select }),
   ]);
   const profiles = [
     ...clients.map((p) => ({ type: "tls_client_profile" as const, ...p })),
