@@ -99,6 +99,7 @@ const ZProfileBreak = z.object({
   title: z.string(),
   breaks_at: z.iso.datetime().describe("Earliest not-after across its keystore's chain and truststore's anchors"),
   days_left: z.number().int(),
+  bucket: z.enum(EXPIRY_BUCKETS as [string, ...string[]]),
   cause: z.string().describe("e.g. breaks 2027-03-02: intermediate 'R11' of keystore partner-mtls expires"),
 });
 const ZExpiryOverview = z.object({

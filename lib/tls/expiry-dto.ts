@@ -28,6 +28,7 @@ export interface ProfileBreakDto {
   title: string;
   breaks_at: string;
   days_left: number;
+  bucket: ExpiryBucket;
   cause: string;
 }
 

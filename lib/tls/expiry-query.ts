@@ -19,3 +19,15 @@ export const ZExpiryQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ExpiryQuery = z.output<typeof ZExpiryQuery>;
+
+/**
+ * The page's query from its URL. An empty field (the filter form sends `bucket=` for "all") means "not set";
+ * anything invalid falls back to the defaults rather than failing the page.
+ */
+export function expiryQueryFromSearchParams(searchParams: Record<string, string | string[] | undefined>): ExpiryQuery {
+  const flat = Object.fromEntries(
+    Object.entries(searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
+  const parsed = ZExpiryQuery.safeParse(flat);
+  return parsed.success ? parsed.data : ZExpiryQuery.parse({});
+}

@@ -210,6 +210,7 @@ async function profileBreaks(orgId: string | undefined, query: ExpiryQuery, now:
         title: p.title,
         breaks_at: found.breaksAt.toISOString(),
         days_left: daysLeft(found.breaksAt, now),
+        bucket: expiryBucket(found.breaksAt, now),
         cause: found.cause,
         at: found.breaksAt.getTime(),
       },
