@@ -103,7 +103,7 @@ export interface DependedCertificate {
   notAfter: Date;
 }
 
-export interface ProfileBreak {
+interface ProfileBreak {
   breaksAt: Date;
   cause: string;
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { mayViewAllOrgs } from "@/lib/auth/all-orgs";
 import { OPERATIONS } from "@/lib/auth/operations";
 import type { ListPageProps } from "@/lib/tls/list-page";
 import { expiryQueryFromSearchParams } from "@/lib/tls/expiry-query";
@@ -10,8 +12,10 @@ export const metadata: Metadata = { title: "Certificate expiry: every organizati
 
 export default async function AllOrganizationsExpiryPage({ params, searchParams }: ListPageProps) {
   const ctx = await pageOrg((await params).org, OPERATIONS.viewExpiry);
+  // Layout and page render concurrently: the page refuses on its own too, before asking the data layer (which checks
+  // again), so a refused request ends in the 403 page rather than a logged error.
+  if (!mayViewAllOrgs(ctx)) forbidden();
   const { scope: _scope, ...filters } = expiryQueryFromSearchParams(await searchParams);
-  // The layout refused everyone but admin-organization owners and administrators; the data layer checks again.
   const data = await expiryOverview(ctx, { ...filters, scope: "all" });
   const base = `/orgs/${ctx.org.name}`;
   return (
