@@ -37,7 +37,6 @@ export { default as SideNavItems } from "@carbon/react/es/components/UIShell/Sid
 export { default as SideNavLink } from "@carbon/react/es/components/UIShell/SideNavLink.js";
 export { SideNavMenu } from "@carbon/react/es/components/UIShell/SideNavMenu.js";
 export { default as SideNavMenuItem } from "@carbon/react/es/components/UIShell/SideNavMenuItem.js";
-export { default as SkeletonPlaceholder } from "@carbon/react/es/components/SkeletonPlaceholder/SkeletonPlaceholder.js";
 export { default as SkipToContent } from "@carbon/react/es/components/UIShell/SkipToContent.js";
 export { Stack } from "@carbon/react/es/components/Stack/Stack.js";
 export { StructuredListBody } from "@carbon/react/es/components/StructuredList/StructuredList.js";

@@ -1,4 +1,4 @@
-import { DataTableSkeleton, SkeletonPlaceholder } from "@/components/carbon";
+import { DataTableSkeleton } from "@/components/carbon";
 import styles from "./expiry.module.scss";
 
 /** The Expiry page while its counts load: five tiles, the chart, the table. */
@@ -10,10 +10,10 @@ export function ExpirySkeleton({ heading }: { heading: string }) {
       </header>
       <div className={styles.tiles}>
         {Array.from({ length: 5 }, (_, i) => (
-          <SkeletonPlaceholder key={i} className={styles.chartSkeleton} style={{ height: "5rem" }} />
+          <div key={i} className={`cds--skeleton__placeholder ${styles.tileSkeleton}`} />
         ))}
       </div>
-      <SkeletonPlaceholder className={styles.chartSkeleton} />
+      <div className={`cds--skeleton__placeholder ${styles.chartSkeleton}`} />
       <DataTableSkeleton columnCount={6} rowCount={8} aria-label="Loading certificates" />
     </div>
   );
