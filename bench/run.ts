@@ -71,6 +71,74 @@ await seedKeystores("sample-org", 10);
 await seedKeystores("admin", 1_000);
 const imports = importTimings(30);
 
+/**
+ * An organization holding `count` certificates in truststores of 100 (10 when smaller), written with createMany
+ * (not uploads), not-after spread from 30 days ago to 700 days ahead, and 10 client profiles using the truststores.
+ */
+async function seedExpiry(orgName: string, count: number) {
+  const { createOrganization } = await import("@/lib/server/access/orgs");
+  const org = await createOrganization({ name: orgName, title: orgName, type: "provider" });
+  const owner = await db().user.findUniqueOrThrow({ where: { email: "bench@example.com" } });
+  const role = await db().role.findUniqueOrThrow({ where: { orgId_name: { orgId: org.id, name: "owner" } } });
+  await db().membership.create({ data: { userId: owner.id, orgId: org.id, roleId: role.id } });
+  const perStore = count >= 1000 ? 100 : 10;
+  const stores = Array.from({ length: count / perStore }, (_, s) => ({
+    orgId: org.id,
+    name: `trust-${s}`,
+    title: `Trust ${s}`,
+    titleKey: `trust ${s}`,
+    searchText: `trust ${s}`,
+    updatedBy: "bench",
+  }));
+  await db().truststore.createMany({ data: stores });
+  const ids = await db().truststore.findMany({ where: { orgId: org.id }, select: { id: true, name: true } });
+  const day = 86_400_000;
+  for (const { id, name } of ids) {
+    const s = Number(name.slice("trust-".length));
+    const certificates = Array.from({ length: perStore }, (_, p) => {
+      const i = s * perStore + p;
+      const hex = i.toString(16).padStart(64, "0").toUpperCase();
+      return {
+        orgId: org.id,
+        truststoreId: id,
+        position: p,
+        sha256: hex.match(/../g)!.join(":"),
+        subject: `CN=Bench Anchor ${i}`,
+        issuer: `CN=Bench Anchor ${i}`,
+        serialNumber: hex.slice(0, 16),
+        subjectAltNames: "",
+        keyType: "EC",
+        keyBits: 256,
+        signatureAlgorithm: "ecdsa-with-SHA256",
+        notBefore: new Date(Date.now() - 400 * day),
+        notAfter: new Date(Date.now() + (((i * 7919) % 730) - 30) * day),
+        isCA: true,
+        selfSigned: true,
+        pem: "",
+      };
+    });
+    await db().certificate.createMany({ data: certificates });
+    const first = certificates.reduce((a, b) => (a.notAfter < b.notAfter ? a : b));
+    await db().truststore.update({ where: { id }, data: { notAfter: first.notAfter } });
+  }
+  await db().tlsClientProfile.createMany({
+    data: Array.from({ length: 10 }, (_, i) => {
+      const input = { ...CLIENT_PROFILE_DEFAULTS, title: `Uses trust ${i}`, name: `uses-trust-${i}` };
+      const truststoreId = ids[i % ids.length].id;
+      return {
+        orgId: org.id,
+        name: input.name,
+        version: input.version,
+        updatedBy: "bench",
+        ...toColumns(input),
+        truststoreId,
+      };
+    }),
+  });
+}
+await seedExpiry("expiry-100", 100);
+await seedExpiry("expiry-10k", 10_000);
+
 const owner = await db().user.findUniqueOrThrow({ where: { email: "bench@example.com" } });
 const actor = { userId: owner.id, email: owner.email, name: owner.name, via: "session" as const };
 const { key } = await createApiKey(actor, { name: "bench" }, "bench");
@@ -262,6 +330,11 @@ const ks1k = await timings(`${BASE}/api/orgs/admin/keystores`, auth, N);
 // Same page size on both sides (10 rows), so the ratio shows what the table's size costs, not the row count.
 const ksPage10 = await timings(`${BASE}/orgs/sample-org/resources/tls/keystores?limit=10`, cookie, N);
 const ksPage1k = await timings(`${BASE}/orgs/admin/resources/tls/keystores?limit=10`, cookie, N);
+// One page of rows (10) on both sides: what 100 times the certificates costs the overview.
+const expiryRest100 = await timings(`${BASE}/api/orgs/expiry-100/expiry?limit=10`, auth, N);
+const expiryRest10k = await timings(`${BASE}/api/orgs/expiry-10k/expiry?limit=10`, auth, N);
+const expiryPage100 = await timings(`${BASE}/orgs/expiry-100/resources/tls/expiry?limit=10`, cookie, N);
+const expiryPage10k = await timings(`${BASE}/orgs/expiry-10k/resources/tls/expiry?limit=10`, cookie, N);
 const tlsPage = await firstLoadBytes("/orgs/sample-org/resources/tls", cookie);
 const barePage = await firstLoadBytes("/login", {});
 const throughput = await createThroughput(10, 30);
@@ -285,6 +358,18 @@ const result = {
     ratioP50: round(ksPage1k.p50 / ksPage10.p50),
     target: "≤ 1.3",
   },
+  expiryRest: {
+    "100": expiryRest100,
+    "10000": expiryRest10k,
+    ratioP50: round(expiryRest10k.p50 / expiryRest100.p50),
+    target: "≤ 1.3",
+  },
+  expiryPageHtml: {
+    "100": expiryPage100,
+    "10000": expiryPage10k,
+    ratioP50: round(expiryPage10k.p50 / expiryPage100.p50),
+    target: "≤ 1.3",
+  },
   importP50ms: imports,
   hostileUploads: hostile,
   firstLoadGzip: { tlsPage, barePage, target: "TLS page ≤ 300 KB" },
@@ -305,6 +390,10 @@ console.table({
 console.table({
   "keystores REST p50 ms": { "10": ks10.p50, "1000": ks1k.p50, ratio: result.keystoresRestList.ratioP50 },
   "keystores page p50 ms": { "10": ksPage10.p50, "1000": ksPage1k.p50, ratio: result.keystoresPageHtml.ratioP50 },
+});
+console.table({
+  "expiry REST p50 ms": { "100": expiryRest100.p50, "10000": expiryRest10k.p50, ratio: result.expiryRest.ratioP50 },
+  "expiry page p50 ms": { "100": expiryPage100.p50, "10000": expiryPage10k.p50, ratio: result.expiryPageHtml.ratioP50 },
 });
 console.table(imports);
 console.table({ idle: hostile.idle, "4 heavy uploads": hostile["4 uploads"] });

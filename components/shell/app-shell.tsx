@@ -39,8 +39,9 @@ interface Props {
 }
 
 /** Carbon UI Shell: header with organization switcher and user menu, side nav with Resources → TLS. */
-/** API Connect's four TLS tables ("Crypto Material"), each its own page. */
+/** The expiry overview first, then API Connect's four TLS tables ("Crypto Material"), each its own page. */
 const TLS_SECTIONS = [
+  { path: "/expiry", label: "Expiry" },
   { path: "", label: "TLS client profiles" },
   { path: "/server-profiles", label: "TLS server profiles" },
   { path: "/keystores", label: "Keystores" },

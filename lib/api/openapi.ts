@@ -4,6 +4,8 @@ import { CIPHER_NAMES } from "@/lib/tls/ciphers";
 import { ZClientProfileFields, ZClientProfilePatch } from "@/lib/tls/client-profile-schema";
 import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
 import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-profile-schema";
+import { EXPIRY_BUCKETS } from "@/lib/tls/expiry";
+import { ZExpiryQuery } from "@/lib/tls/expiry-query";
 import { ZKeystoreMaterialBody, ZStoreMeta, ZStoreMetaPatch, ZTruststoreMaterialBody } from "@/lib/tls/store-schema";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(s, { io, unrepresentable: "any" });
@@ -71,6 +73,43 @@ const ZTruststoreOut = ZStoreMeta.extend({
   not_after: z.iso.datetime().nullable(),
   certificate_count: z.number().int(),
   ...storeOut,
+});
+
+const ZOrgRef = z.object({ name: z.string(), title: z.string() }).describe("Only with scope=all");
+const ZExpiringCertificate = z.object({
+  org: ZOrgRef.optional(),
+  kind: z.enum(["keystore", "truststore"]),
+  store_name: z.string(),
+  store_title: z.string(),
+  position: z.number().int().describe("Place in the keystore chain (0 = leaf) or in the truststore"),
+  role: z.enum(["leaf", "intermediate", "root", "trust anchor"]),
+  subject: z.string(),
+  issuer: z.string(),
+  not_after: z.iso.datetime(),
+  days_left: z.number().int().describe("Whole days left; negative once expired"),
+  bucket: z.enum(EXPIRY_BUCKETS as [string, ...string[]]),
+  sha256_fingerprint: z.string(),
+  used_by: z.array(ZDependant),
+});
+const ZProfileBreak = z.object({
+  org: ZOrgRef.optional(),
+  type: z.enum(["tls_client_profile", "tls_server_profile"]),
+  name: z.string(),
+  version: z.string(),
+  title: z.string(),
+  breaks_at: z.iso.datetime().describe("Earliest not-after across its keystore's chain and truststore's anchors"),
+  days_left: z.number().int(),
+  bucket: z.enum(EXPIRY_BUCKETS as [string, ...string[]]),
+  cause: z.string().describe("e.g. breaks 2027-03-02: intermediate 'R11' of keystore partner-mtls expires"),
+});
+const ZExpiryOverview = z.object({
+  scope: z.enum(["org", "all"]),
+  total_results: z.number().int(),
+  results: z.array(ZExpiringCertificate).describe("One page, soonest not-after first"),
+  buckets: z.record(z.enum(EXPIRY_BUCKETS as [string, ...string[]]), z.number().int()),
+  timeline: z.array(z.object({ month: z.string(), count: z.number().int() })).describe("The next 12 months"),
+  profiles: z.array(ZProfileBreak).describe("Soonest break first, at most 100"),
+  profiles_total: z.number().int(),
 });
 
 const ZError = z.object({
@@ -257,6 +296,7 @@ export function openApiDocument(serverUrl: string) {
         TruststoreMaterial: schema(ZTruststoreMaterialBody),
         Truststore: schema(ZTruststoreOut, "output"),
         StorePatch: schema(ZStoreMetaPatch),
+        ExpiryOverview: schema(ZExpiryOverview, "output"),
         Error: schema(ZError, "output"),
       },
     },
@@ -293,6 +333,19 @@ export function openApiDocument(serverUrl: string) {
           summary: "Remove one certificate by SHA-256 fingerprint (colons optional); the last one cannot be removed",
           parameters: [org, name, param("fingerprint"), ifMatch],
           responses: { "200": ok("Updated", "Truststore"), ...errorResponses },
+        },
+      },
+      "/api/orgs/{org}/expiry": {
+        get: {
+          summary:
+            "Expiry overview: every certificate of every keystore chain and truststore, soonest first, and when each profile breaks",
+          parameters: [
+            org,
+            ...Object.entries((schema(ZExpiryQuery) as { properties: Record<string, object> }).properties).map(
+              ([n, s]) => ({ name: n, in: "query", schema: s }),
+            ),
+          ],
+          responses: { "200": ok("The overview", "ExpiryOverview"), ...errorResponses },
         },
       },
       [`${ts}/truststore.pem`]: {

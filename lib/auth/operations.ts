@@ -7,6 +7,8 @@ import { hasPermission, type Permission } from "./permissions";
  */
 export const OPERATIONS = {
   viewTls: "settings:view",
+  /** The expiry overview; its all-organizations scope also needs lib/auth/all-orgs.ts. */
+  viewExpiry: "settings:view",
 
   viewClientProfiles: "settings:view",
   createClientProfile: "settings:manage",

@@ -10,6 +10,7 @@ import * as truststore from "@/app/api/orgs/[org]/truststores/[name]/route";
 import * as truststoreCerts from "@/app/api/orgs/[org]/truststores/[name]/certificates/route";
 import * as truststoreCert from "@/app/api/orgs/[org]/truststores/[name]/certificates/[fingerprint]/route";
 import * as truststorePem from "@/app/api/orgs/[org]/truststores/[name]/truststore.pem/route";
+import * as expiry from "@/app/api/orgs/[org]/expiry/route";
 import * as serverProfiles from "@/app/api/orgs/[org]/tls-server-profiles/route";
 import * as serverByName from "@/app/api/orgs/[org]/tls-server-profiles/[name]/route";
 import * as serverByVersion from "@/app/api/orgs/[org]/tls-server-profiles/[name]/[version]/route";
@@ -242,6 +243,18 @@ const REST: RestCase[] = [
     allowed: whoMay("deleteServerProfiles"),
     call: (a, t) =>
       serverByVersion.DELETE(request("DELETE", "/x", a), ctx({ org: o(), name: t.sp.name, version: "1.0.0" })),
+  },
+  {
+    name: "GET expiry",
+    allowed: whoMay("viewExpiry"),
+    call: (a) => expiry.GET(request("GET", "/x?within_days=90", a), ctx({ org: o() })),
+  },
+  {
+    // Every organization: only owners and administrators of the admin organization, and none is in this world
+    // (expiry-data.test.ts lets them through).
+    name: "GET expiry scope=all",
+    allowed: [],
+    call: (a) => expiry.GET(request("GET", "/x?scope=all", a), ctx({ org: o() })),
   },
 ];
 

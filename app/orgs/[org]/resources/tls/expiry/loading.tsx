@@ -1,0 +1,5 @@
+import { ExpirySkeleton } from "@/components/lifecycle/expiry-skeleton";
+
+export default function Loading() {
+  return <ExpirySkeleton heading="Certificate expiry" />;
+}
