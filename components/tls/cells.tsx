@@ -2,7 +2,7 @@
 
 import { Tag } from "@/components/carbon";
 import Link from "next/link";
-import { daysLeft, expiryLevel } from "@/lib/crypto/expiry";
+import { daysLeft, expiryBucket } from "@/lib/tls/expiry";
 import { PROTOCOL_LABELS, type TlsProtocol } from "@/lib/tls/protocols";
 
 /** Title linking to the details, with the "Default" tag on installation defaults. */
@@ -31,25 +31,25 @@ export function When({ iso }: { iso: string }) {
   return <time dateTime={iso}>{new Date(iso).toLocaleString()}</time>;
 }
 
-/** Expiry date with days left; a warning tag under 30 days, a critical one under 7, and one once expired. */
+/** Expiry date with days left: the Expiry page's buckets, a tag within 30 days, a critical one within 7 and once expired. */
 export function ExpiryCell({ notAfter, now }: { notAfter: string | null; now: Date }) {
   if (!notAfter) return <span>—</span>;
-  const level = expiryLevel(notAfter, now);
-  const days = daysLeft(notAfter, now);
+  const bucket = expiryBucket(new Date(notAfter), now);
+  const days = daysLeft(new Date(notAfter), now);
   return (
     <span className="expiry">
       <time dateTime={notAfter}>{notAfter.slice(0, 10)}</time>
-      {level === "expired" && (
+      {bucket === "expired" && (
         <Tag size="sm" type="red">
           Expired
         </Tag>
       )}
-      {level === "critical" && (
+      {bucket === "7" && (
         <Tag size="sm" type="red">
           {days} days left
         </Tag>
       )}
-      {level === "warning" && (
+      {bucket === "30" && (
         <Tag size="sm" type="magenta">
           {days} days left
         </Tag>

@@ -1,5 +1,5 @@
 import type { CertificateInfo } from "./certificate";
-import { daysLeft, expiryLevel } from "./expiry";
+import { daysLeft, expiryBucket } from "@/lib/tls/expiry";
 
 type WarningCode = "SHA1_SIGNATURE" | "WEAK_KEY" | "EXPIRED" | "EXPIRES_SOON" | "NOT_CA";
 
@@ -31,9 +31,10 @@ export function certificateWarnings(
   if (/sha1|md5/i.test(c.signatureAlgorithm) && !c.selfSigned)
     add("SHA1_SIGNATURE", `"${c.subject}" is signed with ${c.signatureAlgorithm}, which clients increasingly refuse.`);
   if (weakKey(c)) add("WEAK_KEY", `"${c.subject}" has a weak ${c.keyType} ${c.keyBits}-bit key.`);
-  const level = expiryLevel(c.notAfter, now);
-  if (level === "expired") add("EXPIRED", `"${c.subject}" expired on ${c.notAfter.slice(0, 10)}.`);
-  else if (level !== "ok") add("EXPIRES_SOON", `"${c.subject}" expires in ${daysLeft(c.notAfter, now)} days.`);
+  const bucket = expiryBucket(new Date(c.notAfter), now);
+  if (bucket === "expired") add("EXPIRED", `"${c.subject}" expired on ${c.notAfter.slice(0, 10)}.`);
+  else if (bucket === "7" || bucket === "30")
+    add("EXPIRES_SOON", `"${c.subject}" expires in ${daysLeft(new Date(c.notAfter), now)} days.`);
   if (store === "truststore" && !c.isCA)
     add("NOT_CA", `"${c.subject}" is not a CA certificate; it can only match itself.`);
   return out;
