@@ -5,7 +5,15 @@ export interface ReceivedMail {
   from: string;
   to: string[];
   raw: string;
+  /** The raw message with quoted-printable undone (soft line breaks joined, =XX decoded), to read the text. */
+  text: string;
 }
+
+const unquote = (raw: string) =>
+  Buffer.from(
+    raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    "latin1",
+  ).toString("utf8");
 
 /**
  * A real SMTP server on loopback that keeps what it receives. Plain SMTP without STARTTLS or AUTH, as a relay
@@ -21,10 +29,12 @@ export async function startSmtpSink() {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
         mails.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
+          raw,
+          text: unquote(raw),
         });
         callback();
       });

@@ -91,9 +91,9 @@ describe("the expiry check and the e-mail digest", () => {
     const [mail] = smtp.mails;
     expect(mail.to.sort()).toEqual([world.users.owner.email, world.users.orgAdmin.email, "ops@example.test"].sort());
     expect(mail.from).toBe("console@example.test");
-    for (const d of [29, 6, 0.5, -1]) expect(mail.raw).toContain(`in-${d}-days.example`);
-    expect(mail.raw).not.toContain("in-40-days.example");
-    expect(mail.raw).toMatch(/EXPIRED on/);
+    for (const d of [29, 6, 0.5, -1]) expect(mail.text).toContain(`in-${d}-days.example`);
+    expect(mail.text).not.toContain("in-40-days.example");
+    expect(mail.text).toMatch(/EXPIRED on/);
 
     // Nothing new is due: a second delivery and a second check send nothing.
     expect(await deliverDue(at(0.01))).toEqual({ sent: 0, retrying: 0, failed: 0 });
@@ -165,6 +165,6 @@ describe("the expiry check and the e-mail digest", () => {
     expect(result.ok).toBe(true);
     expect(smtp.mails).toHaveLength(before + 1);
     expect(smtp.mails.at(-1)!.to).toContain("ops@example.test");
-    expect(smtp.mails.at(-1)!.raw).toContain("test notification");
+    expect(smtp.mails.at(-1)!.text).toContain("test notification");
   });
 });
