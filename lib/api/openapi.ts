@@ -3,6 +3,7 @@ import { MAX_JSON_BODY_BYTES } from "@/lib/crypto/limits";
 import { CIPHER_NAMES } from "@/lib/tls/ciphers";
 import { ZClientProfileFields, ZClientProfilePatch } from "@/lib/tls/client-profile-schema";
 import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
+import { notificationPaths, notificationSchemas } from "@/lib/api/openapi-notifications";
 import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-profile-schema";
 import { ZKeystoreMaterialBody, ZStoreMeta, ZStoreMetaPatch, ZTruststoreMaterialBody } from "@/lib/tls/store-schema";
 
@@ -258,6 +259,7 @@ export function openApiDocument(serverUrl: string) {
         Truststore: schema(ZTruststoreOut, "output"),
         StorePatch: schema(ZStoreMetaPatch),
         Error: schema(ZError, "output"),
+        ...notificationSchemas,
       },
     },
     paths: {
@@ -302,6 +304,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": pem, ...errorResponses },
         },
       },
+      ...notificationPaths,
     },
   };
 }

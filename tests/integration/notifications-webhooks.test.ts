@@ -15,6 +15,10 @@ import { contextFor } from "../helpers/org-context";
 import { keystoreUpload, testCa } from "../helpers/pki";
 import { startReceiver } from "../helpers/webhook-receiver";
 import { buildWorld } from "../helpers/world";
+import * as webhooksRoute from "@/app/api/orgs/[org]/webhooks/route";
+import * as settingsRoute from "@/app/api/orgs/[org]/notification-settings/route";
+import * as expiryCheck from "@/app/api/orgs/[org]/expiry/check/route";
+import { ctx as routeCtx, request } from "../helpers/http";
 
 const T = new Date();
 const after = (ms: number) => new Date(T.getTime() + ms);
@@ -168,5 +172,30 @@ describe("webhooks", () => {
       outcome: "failed",
       status_code: null,
     });
+  });
+
+  it("over REST: a refused URL is a 422 at the url field, settings errors name their field, the secret never comes back", async () => {
+    const auth = { bearer: world.users.customManage.apiKey };
+    const at = routeCtx({ org: world.org });
+    const refused = await webhooksRoute.POST(
+      request("POST", "/x", auth, { url: "http://169.254.169.254/", secret: SECRET }),
+      at,
+    );
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors).toEqual([expect.objectContaining({ field: "url" })]);
+    const r = await receiver([200]);
+    const created = await webhooksRoute.POST(request("POST", "/x", auth, { url: r.url(), secret: SECRET }), at);
+    expect(created.status).toBe(201);
+    const listed = await webhooksRoute.GET(request("GET", "/x", auth), at);
+    expect(await listed.text()).not.toContain(SECRET);
+    const bad = await settingsRoute.PUT(request("PUT", "/x", auth, { thresholds: [7, 7], extra_emails: ["x"] }), at);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      "extra_emails.0",
+      "thresholds",
+    ]);
+    const checked = await expiryCheck.POST(request("POST", "/x", auth), at);
+    expect(checked.status).toBe(200);
+    expect(await checked.json()).toMatchObject({ queued: expect.any(Array), covered: expect.any(Number) });
   });
 });
