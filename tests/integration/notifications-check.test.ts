@@ -8,6 +8,7 @@ import { deliverDue } from "@/lib/server/notifications/deliver";
 import { getNotificationSettings, saveNotificationSettings } from "@/lib/server/notifications/settings";
 import { sendTestEmail } from "@/lib/server/notifications/test-send";
 import { db } from "@/lib/server/platform/db";
+import { createInvitation } from "@/lib/server/access/invitations";
 import { createKeystore, replaceKeystoreMaterial } from "@/lib/server/stores/keystores";
 import { createTruststore, removeTruststoreCertificate } from "@/lib/server/stores/truststores";
 import { contextFor } from "../helpers/org-context";
@@ -166,5 +167,20 @@ describe("the expiry check and the e-mail digest", () => {
     expect(smtp.mails).toHaveLength(before + 1);
     expect(smtp.mails.at(-1)!.to).toContain("ops@example.test");
     expect(smtp.mails.at(-1)!.text).toContain("test notification");
+  });
+
+  it("mails an invitation's one-time link to the invited address, and still shows it once to the inviter", async () => {
+    const before = smtp.mails.length;
+    const invited = await createInvitation(ctx, { email: "new-person@example.test", role: "member" });
+    expect(invited.emailed).toBe(true);
+    expect(smtp.mails).toHaveLength(before + 1);
+    const mail = smtp.mails.at(-1)!;
+    expect(mail.to).toEqual(["new-person@example.test"]);
+    expect(mail.text).toContain(invited.link);
+    process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    const unsent = await createInvitation(ctx, { email: "other-person@example.test", role: "member" });
+    process.env.SMTP_URL = smtp.url;
+    expect(unsent).toMatchObject({ emailed: false, link: expect.stringContaining("/invite/") });
+    expect(smtp.mails).toHaveLength(before + 1);
   });
 });
