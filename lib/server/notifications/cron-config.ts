@@ -1,5 +1,6 @@
 import "server-only";
 import { Cron } from "croner";
+import { ConfigError } from "@/lib/server/platform/config";
 
 const DEFAULT_CRON = "0 * * * *";
 
@@ -13,7 +14,7 @@ export function expiryCheckCron(env: Record<string, string | undefined> = proces
   try {
     new Cron(raw, { paused: true }).stop();
   } catch (e) {
-    throw new Error(
+    throw new ConfigError(
       `EXPIRY_CHECK_CRON is not a cron pattern croner can read ("${raw}": ${e instanceof Error ? e.message : e}); ` +
         `for example "0 * * * *" (hourly) or "off"`,
     );

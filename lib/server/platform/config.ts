@@ -1,4 +1,5 @@
 import "server-only";
+import { type Cidr, parseCidrList } from "@/lib/net/cidr";
 
 /** Absolute URLs in API responses (API Connect's `url` fields) start with this. */
 export function publicUrl(): string {
@@ -30,4 +31,27 @@ export function sessionIdleMs(env: Record<string, string | undefined> = process.
     throw new Error(`SESSION_IDLE_MINUTES must be a whole number of minutes (1 or more), not "${raw}"`);
   }
   return minutes * 60_000;
+}
+
+/** A setting the server cannot start with; instrumentation.ts prints the message and stops the instance. */
+export class ConfigError extends Error {
+  name = "ConfigError";
+}
+
+/**
+ * OUTBOUND_ALLOW / OUTBOUND_DENY: comma-separated CIDR blocks trusted or closed for connections to user-entered
+ * destinations (ADR 020). A typo must not silently widen or narrow what the console reaches, so it stops the start.
+ */
+export function outboundNetworks(env: Record<string, string | undefined> = process.env): {
+  allow: Cidr[];
+  deny: Cidr[];
+} {
+  try {
+    return {
+      allow: parseCidrList(env.OUTBOUND_ALLOW, "OUTBOUND_ALLOW"),
+      deny: parseCidrList(env.OUTBOUND_DENY, "OUTBOUND_DENY"),
+    };
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
 }

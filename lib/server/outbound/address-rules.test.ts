@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { hasTrustedNetworks, judgeAddress } from "@/lib/server/outbound/address-rules";
+import { ConfigError, outboundNetworks } from "@/lib/server/platform/config";
+
+const none = {};
+
+describe("default deny list", () => {
+  it.each([
+    ["127.0.0.1", "loopback"],
+    ["127.255.255.254", "loopback"],
+    ["::1", "loopback"],
+    ["::ffff:127.0.0.1", "loopback"],
+    ["::ffff:7f00:1", "loopback"],
+    ["169.254.169.254", "link-local"],
+    ["::ffff:169.254.169.254", "link-local"],
+    ["fe80::1", "link-local"],
+    ["febf:ffff::1", "link-local"],
+    ["0.0.0.0", "unspecified"],
+    ["0.1.2.3", "unspecified"],
+    ["::", "unspecified"],
+    ["::ffff:0.0.0.0", "unspecified"],
+    ["224.0.0.1", "multicast"],
+    ["239.255.255.250", "multicast"],
+    ["ff02::1", "multicast"],
+    ["255.255.255.255", "broadcast"],
+    ["::ffff:255.255.255.255", "broadcast"],
+    ["240.0.0.1", "reserved"],
+    ["::127.0.0.1", "IPv4-compatible"],
+  ])("refuses %s (%s)", (address, kind) => {
+    const verdict = judgeAddress(address, none);
+    expect(verdict.refused).toContain(kind);
+    expect(verdict.trusted).toBe(false);
+  });
+
+  it.each([
+    "93.184.215.14",
+    "8.8.8.8",
+    "2606:4700::1111",
+    "::ffff:8.8.8.8",
+    "10.1.2.3",
+    "172.16.0.1",
+    "192.168.1.10",
+    "100.64.0.1",
+    "fd12:3456::1",
+    "126.255.255.255",
+    "128.0.0.1",
+    "169.253.255.255",
+    "223.255.255.255",
+  ])("reaches %s (private ranges too: gateways live there)", (address) => {
+    expect(judgeAddress(address, none)).toEqual({ trusted: false });
+  });
+
+  it("refuses what is not an address at all", () => {
+    expect(judgeAddress("localhost", none).refused).toBe("something other than an IP address");
+  });
+});
+
+describe("OUTBOUND_DENY and OUTBOUND_ALLOW", () => {
+  const closedPrivate = { OUTBOUND_DENY: "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7" };
+
+  it("OUTBOUND_DENY closes the private ranges, mapped IPv6 forms included", () => {
+    for (const address of ["10.1.2.3", "172.31.255.255", "192.168.0.1", "fd00::1", "::ffff:10.0.0.1"]) {
+      expect(judgeAddress(address, closedPrivate).refused, address).toContain("OUTBOUND_DENY");
+    }
+    expect(judgeAddress("172.32.0.1", closedPrivate).refused).toBeUndefined();
+  });
+
+  it("OUTBOUND_ALLOW wins over the default list and over OUTBOUND_DENY, and marks the address trusted", () => {
+    const env = { ...closedPrivate, OUTBOUND_ALLOW: "127.0.0.0/8, 10.20.0.0/16" };
+    expect(judgeAddress("127.0.0.1", env)).toEqual({ trusted: true });
+    expect(judgeAddress("::ffff:127.0.0.1", env)).toEqual({ trusted: true });
+    expect(judgeAddress("10.20.1.1", env)).toEqual({ trusted: true });
+    expect(judgeAddress("10.21.1.1", env).refused).toContain("OUTBOUND_DENY");
+    expect(judgeAddress("::1", env).refused).toContain("loopback");
+    expect(judgeAddress("169.254.169.254", env).refused).toContain("link-local");
+    expect(hasTrustedNetworks(env)).toBe(true);
+    expect(hasTrustedNetworks(none)).toBe(false);
+  });
+
+  it("a value that cannot be read stops the start (ConfigError naming the variable)", () => {
+    expect(() => outboundNetworks({ OUTBOUND_ALLOW: "127.0.0.1/8" })).toThrow(ConfigError);
+    expect(() => outboundNetworks({ OUTBOUND_ALLOW: "127.0.0.1/8" })).toThrow(
+      /^OUTBOUND_ALLOW: .*did you mean 127.0.0.0\/8\?/,
+    );
+    expect(() => outboundNetworks({ OUTBOUND_DENY: "10/8" })).toThrow(/^OUTBOUND_DENY: "10\/8" is not/);
+    expect(() => judgeAddress("8.8.8.8", { OUTBOUND_DENY: "private" })).toThrow(ConfigError);
+    expect(outboundNetworks({})).toEqual({ allow: [], deny: [] });
+  });
+});
