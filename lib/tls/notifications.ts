@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { crossedThresholds, DAY_MS, DEFAULT_THRESHOLDS } from "@/lib/tls/expiry";
+import { crossedThresholds, DAY_MS } from "@/lib/tls/expiry";
 
 /**
  * Expiry notification rules shared by the settings form, the REST API and the delivery worker (ADR 019). Pure: time
@@ -26,7 +26,6 @@ const ZExtraEmails = z
 
 /** PUT /notification-settings and the settings action. */
 export const ZNotificationSettings = z.strictObject({ thresholds: ZThresholds, extra_emails: ZExtraEmails });
-export type NotificationSettingsInput = z.input<typeof ZNotificationSettings>;
 
 const splitList = (text: string) =>
   text
@@ -48,8 +47,6 @@ export const ZNotificationSettingsForm = z.object({
   thresholds: listField(ZThresholds, Number),
   extra_emails: listField(ZExtraEmails, String),
 });
-
-export const DEFAULT_NOTIFICATION_SETTINGS = { thresholds: [...DEFAULT_THRESHOLDS], extra_emails: [] as string[] };
 
 /** Webhook creation: the URL is checked again by the outbound guard; the secret signs every body. */
 export const ZWebhookCreate = z.strictObject({

@@ -8,7 +8,7 @@ import nodemailer, { type Transporter } from "nodemailer";
  */
 const SEND_DEADLINE_MS = 15_000;
 
-export interface Mail {
+interface Mail {
   to: string[];
   subject: string;
   text: string;

@@ -11,7 +11,7 @@ import { isUniqueViolation } from "@/lib/server/platform/prisma-errors";
 /** At most this many certificates per organization and run: the nearest to expiry first; the rest wait a run. */
 const MAX_CERTIFICATES = 2000;
 
-export interface QueuedNotice {
+interface QueuedNotice {
   channel: "email" | "webhook";
   webhook_id: string | null;
   event: string;
@@ -21,7 +21,7 @@ export interface QueuedNotice {
   subject: string;
 }
 
-export interface CheckResult {
+interface CheckResult {
   queued: QueuedNotice[];
   /** Less urgent thresholds recorded as covered by a queued notice (never sent). */
   covered: number;
@@ -51,7 +51,7 @@ export async function checkAllOrgs(now: Date): Promise<CheckResult> {
  * (org, channel, fingerprint, threshold) makes a second run, or a second instance running at the same time,
  * record nothing new.
  */
-export async function checkOrg(org: Org, now: Date): Promise<CheckResult> {
+async function checkOrg(org: Org, now: Date): Promise<CheckResult> {
   const settings = await settingsOf(org.id);
   const webhooks = await db().webhook.findMany({ where: { orgId: org.id }, select: { id: true } });
   const channels = [

@@ -20,7 +20,7 @@ import { logger } from "@/lib/server/platform/logger";
 const WEBHOOK_BATCH = 100;
 const WEBHOOK_PARALLEL = 4;
 
-export interface DeliveryRun {
+interface DeliveryRun {
   sent: number;
   retrying: number;
   failed: number;

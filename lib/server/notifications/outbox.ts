@@ -8,7 +8,7 @@ import { db, type Db } from "@/lib/server/platform/db";
  * lease has run out), which both databases serialise per row, so a row is sent by one instance at a time. A lease
  * outlives the longest send (the webhook deadline), so an instance that dies mid-send frees its rows for the next run.
  */
-export const LEASE_MS = 2 * 60_000;
+const LEASE_MS = 2 * 60_000;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 

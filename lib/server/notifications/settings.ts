@@ -6,7 +6,7 @@ import { smtpConfigured } from "@/lib/server/mail/mailer";
 import { audit, diff } from "@/lib/server/platform/audit";
 import { db } from "@/lib/server/platform/db";
 
-export interface NotificationSettingsDto {
+interface NotificationSettingsDto {
   thresholds: number[];
   extra_emails: string[];
   /** False when SMTP_URL is not set: no e-mail goes out, and the page says so. */

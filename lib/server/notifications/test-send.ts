@@ -9,7 +9,7 @@ import { webhookOrThrow, webhookSecret } from "@/lib/server/notifications/webhoo
 import { db } from "@/lib/server/platform/db";
 import { logger } from "@/lib/server/platform/logger";
 
-export interface TestResult {
+interface TestResult {
   ok: boolean;
   /** What happened, in words, for the page's toast and the REST answer. */
   message: string;

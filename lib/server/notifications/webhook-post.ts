@@ -7,13 +7,13 @@ import { logger } from "@/lib/server/platform/logger";
 /** A receiver that has not answered in this time counts as a failed attempt (retried by the schedule). */
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
-export const SIGNATURE_HEADER = "x-tls-console-signature";
+const SIGNATURE_HEADER = "x-tls-console-signature";
 
 /** `sha256=<hex HMAC-SHA256 of the raw body>`: the receiver recomputes it with the shared secret. */
-export const signature = (body: string, secret: string) =>
+const signature = (body: string, secret: string) =>
   `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
 
-export interface PostOutcome {
+interface PostOutcome {
   ok: boolean;
   statusCode: number | null;
   /** Why it failed, in words; empty when the receiver answered 2xx. */

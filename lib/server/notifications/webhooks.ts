@@ -9,7 +9,7 @@ import { audit } from "@/lib/server/platform/audit";
 import { db } from "@/lib/server/platform/db";
 import { masterKey } from "@/lib/server/platform/master-key";
 
-export const TARGET = "webhook";
+const TARGET = "webhook";
 
 /** What a webhook looks like outside the data layer: never its secret. */
 export interface WebhookDto {
