@@ -25,7 +25,7 @@ const after = (ms: number) => new Date(T.getTime() + ms);
 const SECRET = "a-shared-secret-of-some-length";
 
 let world: Awaited<ReturnType<typeof buildWorld>>;
-let receivers: Awaited<ReturnType<typeof startReceiver>>[] = [];
+const receivers: Awaited<ReturnType<typeof startReceiver>>[] = [];
 
 beforeAll(async () => {
   // The receivers listen on loopback over http: the outbound guard lets tests reach them only through this.
