@@ -17,7 +17,7 @@ interface Mail {
 /** Whether mail can go out at all: the settings page says so plainly when it cannot. */
 export const smtpConfigured = (env: Record<string, string | undefined> = process.env) => !!env.SMTP_URL?.trim();
 
-const fromAddress = () => process.env.SMTP_FROM?.trim() || "TLS console <tls-console@localhost>";
+const fromAddress = () => process.env.SMTP_FROM?.trim() || "tls-console@localhost";
 
 const cache = globalThis as unknown as { tlsConsoleMailer?: { url: string; transport: Transporter } };
 
