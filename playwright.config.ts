@@ -41,6 +41,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // Test-only key: the run never writes ./data/master.key.
       MASTER_KEY: "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100",
+      // Webhook receivers in specs listen on loopback over http: the outbound guard lets the server reach them.
+      OUTBOUND_ALLOW: "127.0.0.0/8",
     },
   },
 });

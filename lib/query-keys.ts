@@ -7,6 +7,8 @@ export const queryKeys = {
   serverProfiles: (org: string) => ["orgs", org, "tls-server-profiles"] as const,
   keystores: (org: string) => ["orgs", org, "keystores"] as const,
   truststores: (org: string) => ["orgs", org, "truststores"] as const,
+  webhooks: (org: string) => ["orgs", org, "webhooks"] as const,
+  webhookDeliveries: (org: string, id: string) => [...queryKeys.webhooks(org), id, "deliveries"] as const,
   /** Any of the lists above, by their REST path segment. */
   list: (org: string, resource: string, params: ListParams) => ["orgs", org, resource, "list", params] as const,
 };

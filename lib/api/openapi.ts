@@ -3,6 +3,7 @@ import { MAX_JSON_BODY_BYTES } from "@/lib/crypto/limits";
 import { CIPHER_NAMES } from "@/lib/tls/ciphers";
 import { ZClientProfileFields, ZClientProfilePatch } from "@/lib/tls/client-profile-schema";
 import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
+import { notificationPaths, notificationSchemas } from "@/lib/api/openapi-notifications";
 import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-profile-schema";
 import { EXPIRY_BUCKETS } from "@/lib/tls/expiry";
 import { ZExpiryQuery } from "@/lib/tls/expiry-query";
@@ -298,6 +299,7 @@ export function openApiDocument(serverUrl: string) {
         StorePatch: schema(ZStoreMetaPatch),
         ExpiryOverview: schema(ZExpiryOverview, "output"),
         Error: schema(ZError, "output"),
+        ...notificationSchemas,
       },
     },
     paths: {
@@ -355,6 +357,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": pem, ...errorResponses },
         },
       },
+      ...notificationPaths,
     },
   };
 }

@@ -37,6 +37,14 @@ export const OPERATIONS = {
   deleteTruststores: "settings:manage",
   duplicateTruststore: "settings:manage",
 
+  // Notification settings name addresses and webhook URLs: reading them needs Settings: Manage too.
+  manageNotifications: "settings:manage",
+  saveNotificationSettings: "settings:manage",
+  createWebhook: "settings:manage",
+  deleteWebhook: "settings:manage",
+  sendTestNotification: "settings:manage",
+  runExpiryCheck: "settings:manage",
+
   viewMembers: "members:manage",
   createRole: "members:manage",
   assignRole: "members:manage",

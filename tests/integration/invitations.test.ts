@@ -46,6 +46,8 @@ describe("invitations", () => {
       role: "member",
       expiresAt: expect.any(String),
       link: expect.any(String),
+      // No SMTP_URL here: the link is not mailed (tests/integration/notifications-check.test.ts mails it).
+      emailed: false,
     });
     expect(forExisting.link).toMatch(/^http.*\/invite\/[A-Za-z0-9_-]{43}$/);
     const row = await db().invitation.findFirstOrThrow({ where: { email: outsider } });

@@ -12,6 +12,7 @@ import { publicUrl } from "@/lib/server/platform/config";
 import { db } from "@/lib/server/platform/db";
 import { isUniqueViolation } from "@/lib/server/platform/prisma-errors";
 import { roleOrThrow } from "@/lib/server/access/members";
+import { mailInvitation } from "@/lib/server/mail/invitation-mail";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -27,8 +28,8 @@ export interface InvitationDto {
 
 /**
  * Invites an email into the organization with a role the inviter may grant. The answer is the same whether or not
- * the email has an account, and carries the one-time link, which is never stored or shown again. E-mail delivery
- * (lifecycle issue) belongs here, next to the link; until then the inviter passes the link on.
+ * the email has an account, and carries the one-time link, which is never stored or shown again. With SMTP configured
+ * the link is also mailed to the invited address (`emailed` says whether it went out).
  */
 export async function createInvitation(ctx: OrgContext, raw: unknown) {
   const input = ZInvite.parse(raw);
@@ -68,7 +69,9 @@ export async function createInvitation(ctx: OrgContext, raw: unknown) {
     });
     await audit(tx, ctx, "invite", { type: "invitation", name: input.email }, { role: { to: role.name } });
   });
-  return { email: input.email, role: role.name, expiresAt: expiresAt.toISOString(), link: inviteLink(token) };
+  const invited = { email: input.email, role: role.name, expiresAt: expiresAt.toISOString(), link: inviteLink(token) };
+  const mail = { ...invited, orgTitle: ctx.org.title, invitedBy: ctx.actor.email };
+  return { ...invited, emailed: await mailInvitation(mail, ctx.requestId) };
 }
 
 function inviteLink(token: string): string {

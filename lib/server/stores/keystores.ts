@@ -19,6 +19,7 @@ import { importRefusal } from "@/lib/server/stores/material-errors";
 import { storeBase } from "@/lib/server/stores/store-base";
 import { openKeystoreUpload } from "@/lib/server/platform/import-pool";
 import { changeOf } from "@/lib/server/profiles/shared";
+import { dropVanishedNotices } from "@/lib/server/notifications/outbox";
 
 export const TARGET = "keystore";
 
@@ -248,6 +249,7 @@ export async function replaceKeystoreMaterial(
     await tx.certificate.createMany({
       data: m.chain.map((c, i) => ({ orgId: ctx.org.id, keystoreId: row.id, ...certificateColumns(c, i) })),
     });
+    await dropVanishedNotices(tx, ctx.org.id);
     const after = await tx.keystore.findUniqueOrThrow({
       where: { id: row.id },
       include: { certificates: { orderBy: { position: "asc" } } },

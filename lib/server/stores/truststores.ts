@@ -22,6 +22,7 @@ import { importRefusal } from "@/lib/server/stores/material-errors";
 import { storeBase } from "@/lib/server/stores/store-base";
 import { openTruststoreUpload } from "@/lib/server/platform/import-pool";
 import { changeOf } from "@/lib/server/profiles/shared";
+import { dropVanishedNotices } from "@/lib/server/notifications/outbox";
 
 const TARGET = "truststore";
 
@@ -252,6 +253,7 @@ export function removeTruststoreCertificate(
         "A truststore needs at least one certificate; add another before removing this one, or delete the truststore.",
       );
     await tx.certificate.delete({ where: { id: target.id } });
+    await dropVanishedNotices(tx, ctx.org.id);
     return {};
   });
 }
