@@ -26,12 +26,14 @@ export async function* expiryCalendar(
     prodId: { company: "tls-console", product: "expiry", language: "EN" },
     ttl: REFRESH_SECONDS,
   }).toString();
-  yield `${head.slice(0, -END.length)}`;
+  // The head waits for the first page, so a database failure is still answered with a status, not a cut-off body.
+  let before = head.slice(0, -END.length);
   for await (const page of certificateExpiryPages(PAGE_SIZE, org.id)) {
     const scratch = ical();
-    yield foldLines(page.map((c) => expiryEvent(scratch, org.name, c, now).toString()).join(""));
+    yield before + foldLines(page.map((c) => expiryEvent(scratch, org.name, c, now).toString()).join(""));
+    before = "";
   }
-  yield `${END}\r\n`;
+  yield `${before}${END}\r\n`;
 }
 
 function expiryEvent(calendar: ICalCalendar, org: string, c: CertificateExpiry, now: Date) {
