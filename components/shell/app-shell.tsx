@@ -35,6 +35,7 @@ interface Props {
   currentOrg?: ShellOrg;
   canViewTls: boolean;
   canManageMembers: boolean;
+  canManageSettings: boolean;
   children: ReactNode;
 }
 
@@ -47,7 +48,10 @@ const TLS_SECTIONS = [
   { path: "/truststores", label: "Truststores" },
 ];
 
-export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers, children }: Props) {
+/** Settings: organization-wide configuration, for whoever may manage settings. */
+const SETTINGS_SECTIONS = [{ path: "/calendar", label: "Calendar feed" }];
+
+export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers, canManageSettings, children }: Props) {
   const pathname = usePathname();
   const [userOpen, setUserOpen] = useState(false);
   const base = currentOrg ? `/orgs/${currentOrg.name}` : "";
@@ -115,6 +119,25 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
                     const active = path
                       ? pathname.startsWith(href)
                       : pathname === href || pathname.startsWith(`${href}/client-profiles`);
+                    return (
+                      <SideNavMenuItem
+                        key={label}
+                        as={Link}
+                        href={href}
+                        isActive={active}
+                        aria-current={active ? "page" : undefined}
+                      >
+                        {label}
+                      </SideNavMenuItem>
+                    );
+                  })}
+                </SideNavMenu>
+              )}
+              {canManageSettings && (
+                <SideNavMenu title="Settings" defaultExpanded={pathname.startsWith(`${base}/settings`)}>
+                  {SETTINGS_SECTIONS.map(({ path, label }) => {
+                    const href = `${base}/settings${path}`;
+                    const active = pathname.startsWith(href);
                     return (
                       <SideNavMenuItem
                         key={label}

@@ -16,6 +16,7 @@ export async function ConsoleFrame({ orgName, children }: { orgName?: string; ch
       currentOrg={current && { name: current.name, title: current.title }}
       canViewTls={!!current && may(current.permissions, "viewTls")}
       canManageMembers={!!current && may(current.permissions, "viewMembers")}
+      canManageSettings={!!current && may(current.permissions, "manageCalendarFeeds")}
     >
       {children}
     </AppShell>
