@@ -1,5 +1,5 @@
 /** One sample of the Prometheus text format (0.0.4), with its label values unescaped. */
-export interface Sample {
+interface Sample {
   name: string;
   labels: Record<string, string>;
   value: number;
