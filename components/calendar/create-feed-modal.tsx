@@ -43,7 +43,8 @@ export function CreateFeedModal({
         <TextInput
           id="feed-name"
           labelText="Feed name"
-          helperText="Who subscribes, e.g. the platform team's calendar"
+          // Carbon keeps pointing aria-describedby at the helper text it hides while invalid: leave it out then.
+          helperText={nameError || otherFailure ? undefined : "Who subscribes, e.g. the platform team's calendar"}
           value={name}
           onChange={(e) => setName(e.target.value)}
           invalid={!!nameError || !!otherFailure}
