@@ -23,6 +23,7 @@ export function CreateFeedModal({
   };
   const nameError = creation.fieldError("name");
   const otherFailure = creation.failure && !nameError ? failureText(creation.failure) : undefined;
+  const invalid = !!nameError || !!otherFailure;
   return (
     <Modal
       open
@@ -43,11 +44,13 @@ export function CreateFeedModal({
         <TextInput
           id="feed-name"
           labelText="Feed name"
-          // Carbon keeps pointing aria-describedby at the helper text it hides while invalid: leave it out then.
-          helperText={nameError || otherFailure ? undefined : "Who subscribes, e.g. the platform team's calendar"}
+          // While invalid, Carbon hides the helper text but keeps aria-describedby on it, and its aria-errormessage
+          // alone is not announced: describe the field by the error message instead.
+          helperText={invalid ? undefined : "Who subscribes, e.g. the platform team's calendar"}
+          aria-describedby={invalid ? "feed-name-error-msg" : undefined}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          invalid={!!nameError || !!otherFailure}
+          invalid={invalid}
           invalidText={nameError ?? otherFailure}
           data-modal-primary-focus
         />
