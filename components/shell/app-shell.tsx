@@ -50,7 +50,10 @@ const TLS_SECTIONS = [
 ];
 
 /** Organization settings pages, under a "Settings" menu, for whoever may manage settings. */
-const SETTINGS_SECTIONS = [{ path: "/notifications", label: "Notifications" }];
+const SETTINGS_SECTIONS = [
+  { path: "/notifications", label: "Notifications" },
+  { path: "/calendar", label: "Calendar feed" },
+];
 
 export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers, canManageSettings, children }: Props) {
   const pathname = usePathname();

@@ -8,6 +8,7 @@ import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-prof
 import { EXPIRY_BUCKETS } from "@/lib/tls/expiry";
 import { ZExpiryQuery } from "@/lib/tls/expiry-query";
 import { ZKeystoreMaterialBody, ZStoreMeta, ZStoreMetaPatch, ZTruststoreMaterialBody } from "@/lib/tls/store-schema";
+import { ZCreateCalendarFeed } from "@/lib/tls/calendar-feed-input";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 
@@ -111,6 +112,17 @@ const ZExpiryOverview = z.object({
   timeline: z.array(z.object({ month: z.string(), count: z.number().int() })).describe("The next 12 months"),
   profiles: z.array(ZProfileBreak).describe("Soonest break first, at most 100"),
   profiles_total: z.number().int(),
+});
+const ZCalendarFeedOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  created_at: z.iso.datetime(),
+  created_by: z.string().describe("Email of the administrator who created it"),
+});
+const ZNewCalendarFeedOut = ZCalendarFeedOut.extend({
+  subscription_url: z
+    .url()
+    .describe("The secret feed URL (…/expiry.ics?token=…): returned here once, never again; only its hash is stored"),
 });
 
 const ZError = z.object({
@@ -298,6 +310,9 @@ export function openApiDocument(serverUrl: string) {
         Truststore: schema(ZTruststoreOut, "output"),
         StorePatch: schema(ZStoreMetaPatch),
         ExpiryOverview: schema(ZExpiryOverview, "output"),
+        CalendarFeedInput: schema(ZCreateCalendarFeed),
+        CalendarFeed: schema(ZCalendarFeedOut, "output"),
+        NewCalendarFeed: schema(ZNewCalendarFeedOut, "output"),
         Error: schema(ZError, "output"),
         ...notificationSchemas,
       },
@@ -358,6 +373,54 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...notificationPaths,
+      "/api/orgs/{org}/calendar-feeds": {
+        get: {
+          summary: "Active calendar feeds (Settings: Manage); their URLs are never listed",
+          parameters: [org],
+          responses: { "200": page("CalendarFeed"), ...errorResponses },
+        },
+        post: {
+          summary: "Create a calendar feed: the answer holds its secret URL, shown this once",
+          parameters: [org],
+          requestBody: { required: true, content: json("CalendarFeedInput") },
+          responses: { "201": ok("Created", "NewCalendarFeed"), ...errorResponses },
+        },
+      },
+      "/api/orgs/{org}/calendar-feeds/{id}": {
+        delete: {
+          summary: "Revoke a calendar feed: its URL answers 404 from now on",
+          parameters: [org, param("id")],
+          responses: { "204": { description: "Revoked" }, ...errorResponses },
+        },
+      },
+      "/api/orgs/{org}/expiry.ics": {
+        get: {
+          summary: "iCalendar feed of the organization's certificate expiries (reminders 30, 7, 1 and 0 days before)",
+          description:
+            "Authenticated by the secret token alone (calendar applications send no headers): no API key or session. An unknown, revoked or other organization's token, or one whose creator may no longer view TLS settings, gets 404.",
+          security: [],
+          parameters: [org, { name: "token", in: "query", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": { description: "iCalendar", content: { "text/calendar": { schema: { type: "string" } } } },
+            "404": errorResponses["404"],
+          },
+        },
+      },
+      "/api/metrics": {
+        get: {
+          summary: "Prometheus metrics: tls_console_certificate_expiry_timestamp_seconds, one series per certificate",
+          description:
+            "Bearer METRICS_TOKEN (the server's environment), or an API key of an owner or administrator of the admin organization (Cloud Manager); 403 for any other key. Never cached.",
+          responses: {
+            "200": {
+              description: "Prometheus text format 0.0.4",
+              content: { "text/plain; version=0.0.4": { schema: { type: "string" } } },
+            },
+            "401": errorResponses["401"],
+            "403": errorResponses["403"],
+          },
+        },
+      },
     },
   };
 }

@@ -44,6 +44,12 @@ export const OPERATIONS = {
   deleteWebhook: "settings:manage",
   sendTestNotification: "settings:manage",
   runExpiryCheck: "settings:manage",
+  /** The Settings → Calendar feed page and its list: who may create and revoke feeds sees them. */
+  manageCalendarFeeds: "settings:manage",
+  createCalendarFeed: "settings:manage",
+  revokeCalendarFeed: "settings:manage",
+  /** What a feed's creator must still hold for its secret URL to answer (ADR 021). */
+  viewExpiryCalendar: "settings:view",
 
   viewMembers: "members:manage",
   createRole: "members:manage",

@@ -124,10 +124,18 @@ export function orgRoute<P extends { org: string }>(
       const ctx = await requireOrg(actor, p.org, permission, requestId);
       return await body(ctx, req, p);
     } catch (e) {
-      const known = toAppError(e);
-      if (known) return errorResponse(known);
-      logger.error({ err: e, requestId, method: req.method, path: new URL(req.url).pathname }, "unexpected API error");
-      return json({ status: 500, message: `${GENERIC_MESSAGE} (request id ${requestId})`, errors: [] }, 500);
+      return failure(e, req, requestId);
     }
   }
+}
+
+/**
+ * A refusal as API Connect-style JSON; an unexpected error is logged with the request id and answered generically.
+ * The log names the path only, never the query string: a calendar feed's token travels there (ADR 021).
+ */
+export function failure(e: unknown, req: Request, requestId: string): Response {
+  const known = toAppError(e);
+  if (known) return errorResponse(known);
+  logger.error({ err: e, requestId, method: req.method, path: new URL(req.url).pathname }, "unexpected API error");
+  return json({ status: 500, message: `${GENERIC_MESSAGE} (request id ${requestId})`, errors: [] }, 500);
 }
