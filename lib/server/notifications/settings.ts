@@ -18,14 +18,26 @@ interface Settings {
   extraEmails: string[];
 }
 
-/** An organization's settings, or the defaults while it has saved none. */
-export async function settingsOf(orgId: string): Promise<Settings> {
-  const row = await db().notificationSettings.findUnique({ where: { orgId } });
-  if (!row) return { thresholds: [...DEFAULT_THRESHOLDS], extraEmails: [] };
+const DEFAULTS: Settings = { thresholds: [...DEFAULT_THRESHOLDS], extraEmails: [] };
+
+function fromRow(row: { thresholds: string; extraEmails: string }): Settings {
   return {
     thresholds: row.thresholds.split(",").map(Number),
     extraEmails: row.extraEmails.split("\n").filter(Boolean),
   };
+}
+
+/** An organization's settings, or the defaults while it has saved none. */
+export async function settingsOf(orgId: string): Promise<Settings> {
+  const row = await db().notificationSettings.findUnique({ where: { orgId } });
+  return row ? fromRow(row) : DEFAULTS;
+}
+
+/** settingsOf for many organizations in one query. */
+export async function settingsOfMany(orgIds: string[]): Promise<Map<string, Settings>> {
+  const rows = await db().notificationSettings.findMany({ where: { orgId: { in: orgIds } } });
+  const saved = new Map(rows.map((r) => [r.orgId, fromRow(r)]));
+  return new Map(orgIds.map((id) => [id, saved.get(id) ?? DEFAULTS]));
 }
 
 const toDto = (s: Settings): NotificationSettingsDto => ({
