@@ -108,7 +108,7 @@ export const notificationPaths = {
     },
     post: {
       summary:
-        "Add a webhook; bodies are signed with X-TLS-Console-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>",
+        "Add a webhook (at most 10 per organization; 422 at url beyond); bodies are signed with X-TLS-Console-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>",
       parameters: [org],
       requestBody: { required: true, content: body("WebhookInput") },
       responses: { "201": answer("Created (the secret is not returned)", "Webhook"), ...errors },

@@ -48,6 +48,12 @@ export const ZNotificationSettingsForm = z.object({
   extra_emails: listField(ZExtraEmails, String),
 });
 
+/**
+ * Every notice goes to every webhook of its organization through one delivery queue shared by all organizations, so
+ * their number is bounded: a tenant with hundreds of slow receivers would otherwise hold back everyone's notices.
+ */
+export const MAX_WEBHOOKS_PER_ORG = 10;
+
 /** Webhook creation: the URL is checked again by the outbound guard; the secret signs every body. */
 export const ZWebhookCreate = z.strictObject({
   url: z.string().trim().min(1, "Enter the URL that receives notices").max(2048, "At most 2048 characters"),

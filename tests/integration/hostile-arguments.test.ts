@@ -54,6 +54,27 @@ describe("the NUL character in input", () => {
   });
 });
 
+// JSON.parse takes any depth; a walk over the parsed body must not overflow the stack into a 500.
+describe("a deeply nested JSON body", () => {
+  it("is a 400 that names the problem, and nothing is stored", async () => {
+    const before = await dbSnapshot();
+    const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+    const res = await clientProfiles.POST(request("POST", "/x", owner, deep), ctx({ org: world.org }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/nested/);
+    expect(await dbSnapshot()).toEqual(before);
+  });
+
+  it("at an ordinary depth is read as before", async () => {
+    const res = await clientProfiles.POST(
+      request("POST", "/x", owner, { ...profile("Nested ok"), extra: [[[["x"]]]] }),
+      ctx({ org: world.org }),
+    );
+    expect(res.status).toBe(422);
+    expect((await res.json()).message).toMatch(/extra/);
+  });
+});
+
 describe("server action arguments of the wrong type", () => {
   it("an organization given as an object is an organization this actor cannot use", async () => {
     actAs(world.users.owner.session);

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { open, seal } from "@/lib/crypto/envelope";
 import { AppError } from "@/lib/errors";
-import { ZWebhookCreate } from "@/lib/tls/notifications";
+import { MAX_WEBHOOKS_PER_ORG, ZWebhookCreate } from "@/lib/tls/notifications";
+import { lockOrganization } from "@/lib/server/access/org-lock";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import { checkWebhookUrl, OutboundRefused } from "@/lib/server/outbound/destination";
 import { audit } from "@/lib/server/platform/audit";
@@ -52,6 +53,12 @@ export async function createWebhook(ctx: OrgContext, raw: unknown): Promise<Webh
   }
   const id = randomUUID();
   return db().$transaction(async (tx) => {
+    // Counted under the organization's lock, so concurrent creations cannot all pass the bound.
+    await lockOrganization(tx, ctx.org.id);
+    if ((await tx.webhook.count({ where: { orgId: ctx.org.id } })) >= MAX_WEBHOOKS_PER_ORG) {
+      const message = `An organization has at most ${MAX_WEBHOOKS_PER_ORG} webhooks: delete one before adding another.`;
+      throw new AppError("VALIDATION", message, [{ field: "url", message }]);
+    }
     const row = await tx.webhook.create({
       data: {
         id,

@@ -26,6 +26,8 @@ describe("default deny list", () => {
     ["::ffff:255.255.255.255", "broadcast"],
     ["240.0.0.1", "reserved"],
     ["::127.0.0.1", "IPv4-compatible"],
+    // AWS's instance metadata over IPv6 sits in the otherwise reachable unique-local range.
+    ["fd00:ec2::254", "cloud metadata"],
   ])("refuses %s (%s)", (address, kind) => {
     const verdict = judgeAddress(address, none);
     expect(verdict.refused).toContain(kind);
@@ -55,6 +57,10 @@ describe("default deny list", () => {
     ["64:ff9b::a9fe:a9fe", "a translated form of 169.254.169.254, a link-local address (cloud metadata lives there)"],
     ["2002:7f00:1::1", "a translated form of 127.0.0.1, a loopback address (this machine)"],
     ["2002:a9fe:a9fe::", "a translated form of 169.254.169.254, a link-local address (cloud metadata lives there)"],
+    // RFC 8215's local-use NAT64 prefix and SIIT's IPv4-translated form carry the IPv4 address in their last 32 bits.
+    ["64:ff9b:1::7f00:1", "a translated form of 127.0.0.1, a loopback address (this machine)"],
+    ["64:ff9b:1::a9fe:a9fe", "a translated form of 169.254.169.254, a link-local address (cloud metadata lives there)"],
+    ["::ffff:0:7f00:1", "a translated form of 127.0.0.1, a loopback address (this machine)"],
   ])("refuses %s, which a NAT64 or 6to4 translator would carry to a refused IPv4 address", (address, refused) => {
     expect(judgeAddress(address, none)).toEqual({ refused, trusted: false });
   });
@@ -62,6 +68,8 @@ describe("default deny list", () => {
   it("reaches NAT64 and 6to4 forms of public addresses", () => {
     expect(judgeAddress("64:ff9b::808:808", none)).toEqual({ trusted: false });
     expect(judgeAddress("2002:808:808::1", none)).toEqual({ trusted: false });
+    expect(judgeAddress("64:ff9b:1::808:808", none)).toEqual({ trusted: false });
+    expect(judgeAddress("::ffff:0:808:808", none)).toEqual({ trusted: false });
   });
 
   it("refuses what is not an address at all", () => {

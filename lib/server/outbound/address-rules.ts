@@ -18,6 +18,8 @@ const DEFAULT_DENIED: readonly { what: string; blocks: readonly string[] }[] = [
   { what: "a broadcast or reserved address", blocks: ["240.0.0.0/4"] },
   // Deprecated IPv4-compatible IPv6 (::127.0.0.1): never a real destination.
   { what: "an IPv4-compatible IPv6 address", blocks: ["::/96"] },
+  // AWS's instance metadata over IPv6: inside fc00::/7, which is otherwise reachable (private ranges are allowed).
+  { what: "a cloud metadata address", blocks: ["fd00:ec2::254/128"] },
 ];
 
 interface AddressVerdict {
@@ -70,14 +72,19 @@ function rules(env: Record<string, string | undefined>): Rules {
 }
 
 /**
- * IPv6 forms that a translator turns back into an IPv4 destination: NAT64's well-known prefix 64:ff9b::/96 and 6to4
+ * IPv6 forms that a translator turns back into an IPv4 destination: NAT64's well-known prefix 64:ff9b::/96, its
+ * local-use 64:ff9b:1::/48 (RFC 8215, read with the usual /96 layout), SIIT's IPv4-translated ::ffff:0:0/96 and 6to4
  * 2002::/16. Judged by the IPv4 address they carry too, so 64:ff9b::7f00:1 is as loopback as 127.0.0.1.
  */
 function carriedIpv4(address: string): string | null {
   const b = ipBytes(address);
   if (!b || b.length !== 16) return null;
-  const nat64 = b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0);
-  if (nat64) return b.slice(12).join(".");
+  const zeros = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
+  const nat64 = b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b;
+  const wellKnown = nat64 && zeros(4, 12);
+  const localUse = nat64 && b[4] === 0 && b[5] === 1 && zeros(6, 12);
+  const siit = zeros(0, 8) && b[8] === 0xff && b[9] === 0xff && zeros(10, 12);
+  if (wellKnown || localUse || siit) return b.slice(12).join(".");
   if (b[0] === 0x20 && b[1] === 0x02) return b.slice(2, 6).join(".");
   return null;
 }

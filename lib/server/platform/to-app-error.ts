@@ -21,6 +21,21 @@ export function toAppError(e: unknown): AppError | null {
 
 export const NUL_MESSAGE = "Text must not contain the NUL character (U+0000).";
 
+/** No request body the console reads nests deeper than a few levels; deeper is refused before any recursive walk. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests arrays/objects deeper than `max`; iterative, so any depth is measured safely. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, depth] = next;
+    if (!item || typeof item !== "object") continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Where in a parsed JSON body a string holds U+0000, as a field path ("title", "files.0.name"); null when nowhere. */
 export function nulCharacterAt(value: unknown, path: string[] = []): string | null {
   if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "body" : null;

@@ -10,7 +10,13 @@ import { decodePercent } from "@/lib/tls/percent";
 import { randomUUID } from "node:crypto";
 import { publicUrl, servedOverHttps, SESSION_COOKIE } from "@/lib/server/platform/config";
 import { logger } from "@/lib/server/platform/logger";
-import { NUL_MESSAGE, nulCharacterAt, toAppError } from "@/lib/server/platform/to-app-error";
+import {
+  MAX_JSON_DEPTH,
+  nestsDeeperThan,
+  NUL_MESSAGE,
+  nulCharacterAt,
+  toAppError,
+} from "@/lib/server/platform/to-app-error";
 
 /** A bearer API key, or else the browser's session cookie. A presented but invalid key never falls back. */
 async function actorFromRequest(req: Request): Promise<Actor | null> {
@@ -74,6 +80,9 @@ export async function readJson(req: Request): Promise<unknown> {
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }
+  // nulCharacterAt recurses; a body nested thousands deep would overflow the stack into a 500.
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH))
+    throw new AppError("BAD_REQUEST", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   const at = nulCharacterAt(body);
   if (at !== null) throw new AppError("VALIDATION", `${at}: ${NUL_MESSAGE}`, [{ field: at, message: NUL_MESSAGE }]);
   return body;
