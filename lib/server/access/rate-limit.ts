@@ -62,12 +62,15 @@ export async function reservePairAttempt(key: string, now = Date.now()): Promise
 }
 
 /**
- * Reserves one attempt against an IP's window in a single statement: admitted while the window holds fewer
- * than `max` counted attempts. Attempts that do not end in a failed check are given back (refundIpAttempt).
+ * Reserves one attempt against a fixed window in a single statement: admitted while the window holds fewer than
+ * `max` counted attempts, whichever instance asks.
  */
-export async function reserveIpAttempt(key: string, now = Date.now()): Promise<Reservation> {
+export async function reserveInWindow(
+  key: string,
+  { max, windowMs }: { max: number; windowMs: number },
+  now = Date.now(),
+): Promise<Reservation> {
   const ticket = randomUUID();
-  const { max, windowMs } = SIGN_IN_LIMITS.ip;
   const stale = Prisma.sql`"RateLimit"."expiresAt" <= ${ms(now)}`;
   const admitted = Prisma.sql`(${stale} OR "RateLimit"."count" < ${Prisma.raw(String(max))})`;
   const [row] = await db().$queryRaw<Row[]>`
@@ -79,6 +82,14 @@ export async function reserveIpAttempt(key: string, now = Date.now()): Promise<R
       "expiresAt" = CASE WHEN ${stale} THEN ${ms(now + windowMs)} ELSE "RateLimit"."expiresAt" END
     RETURNING "count", "blockedUntil", "ticket", "expiresAt"`;
   return row.ticket === ticket ? { ok: true } : { ok: false, retryAt: Number(row.expiresAt) };
+}
+
+/**
+ * Reserves one attempt against an IP's window. Attempts that do not end in a failed check are given back
+ * (refundIpAttempt).
+ */
+export function reserveIpAttempt(key: string, now = Date.now()): Promise<Reservation> {
+  return reserveInWindow(key, SIGN_IN_LIMITS.ip, now);
 }
 
 /** Gives back an IP attempt that never reached a failed password check (a success, or refused for its pair). */

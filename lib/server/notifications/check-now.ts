@@ -2,6 +2,7 @@ import "server-only";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import { runExpiryCheck } from "@/lib/server/notifications/check";
 import { deliverDue } from "@/lib/server/notifications/deliver";
+import { reserveManual } from "@/lib/server/notifications/manual-limits";
 import { logger } from "@/lib/server/platform/logger";
 
 /**
@@ -9,6 +10,7 @@ import { logger } from "@/lib/server/platform/logger";
  * request (a slow receiver could take its whole deadline) and is claimed like any scheduled delivery.
  */
 export async function checkNow(ctx: OrgContext) {
+  await reserveManual(ctx, "checkNow");
   const result = await runExpiryCheck(ctx);
   if (result.queued.length)
     void deliverDue(new Date()).catch((e: unknown) =>

@@ -28,7 +28,7 @@ function fromRow(row: { thresholds: string; extraEmails: string }): Settings {
 }
 
 /** An organization's settings, or the defaults while it has saved none. */
-export async function settingsOf(orgId: string): Promise<Settings> {
+async function settingsOf(orgId: string): Promise<Settings> {
   const row = await db().notificationSettings.findUnique({ where: { orgId } });
   return row ? fromRow(row) : DEFAULTS;
 }

@@ -5,6 +5,7 @@ import type { OrgContext } from "@/lib/server/access/require-org";
 import { sendMail, smtpConfigured } from "@/lib/server/mail/mailer";
 import { digestRecipients } from "@/lib/server/notifications/settings";
 import { postSigned } from "@/lib/server/notifications/webhook-post";
+import { reserveManual } from "@/lib/server/notifications/manual-limits";
 import { webhookOrThrow, webhookSecret } from "@/lib/server/notifications/webhooks";
 import { db } from "@/lib/server/platform/db";
 import { logger } from "@/lib/server/platform/logger";
@@ -19,6 +20,7 @@ interface TestResult {
 /** "Send test notification" for a webhook: one signed `test` event, sent now and kept in the delivery log. */
 export async function sendTestWebhook(ctx: OrgContext, id: string, now = new Date()): Promise<TestResult> {
   const hook = await webhookOrThrow(ctx, id);
+  await reserveManual(ctx, "testSend", now.getTime());
   const deliveryId = randomUUID();
   const body = JSON.stringify({
     event: "test",
@@ -51,6 +53,7 @@ export async function sendTestWebhook(ctx: OrgContext, id: string, now = new Dat
 export async function sendTestEmail(ctx: OrgContext, now = new Date()): Promise<TestResult> {
   if (!smtpConfigured())
     throw new AppError("CONFLICT", "E-mail is not configured on this server: the operator sets SMTP_URL.");
+  await reserveManual(ctx, "testSend", now.getTime());
   const to = await digestRecipients(ctx.org.id);
   let error = "";
   try {
