@@ -44,10 +44,19 @@ test.describe.serial("Settings: calendar feed", () => {
       await expectNoSeriousA11yViolations(page);
       const shown = ((await dialog.locator("code").textContent()) ?? "").trim();
       expect(shown).toMatch(/\/api\/orgs\/admin\/expiry\.ics\?token=tlscal_[\w-]{40,}$/);
+      // Carbon's snippet styles are loaded: the URL sits in its box inside the dialog, with the copy button beside it
+      // (without them the URL ran past the dialog's edge and the button dropped below it).
+      const box = (await dialog.locator(".cds--snippet").boundingBox())!;
+      const frame = (await dialog.boundingBox())!;
+      const copy = (await dialog.getByRole("button", { name: "Copy to clipboard" }).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
+      expect(copy.y).toBeGreaterThanOrEqual(box.y);
+      expect(copy.y + copy.height).toBeLessThanOrEqual(box.y + box.height + 1);
       await page.keyboard.press("Escape");
       await expect(dialog.getByRole("alert")).toContainText("Not copied yet");
       await dialog.getByRole("button", { name: "Done" }).click();
       await expect(dialog).toBeHidden();
+      await expect(page.getByRole("button", { name: "Create feed" })).toBeFocused();
       await expect(page.getByText(shown)).toHaveCount(0);
       await expect(page.getByRole("row", { name: /Platform team/ })).toContainText(E2E_ADMIN.email);
       return shown;
@@ -69,11 +78,13 @@ test.describe.serial("Settings: calendar feed", () => {
       const dialog = page.getByRole("dialog", { name: "Revoke Platform team?" });
       await expect(dialog).toContainText("stop receiving updates");
       await dialog.getByRole("button", { name: "Cancel" }).click();
+      await expect(page.getByRole("button", { name: "Revoke Platform team" })).toBeFocused();
       expect((await request.get(url)).status()).toBe(200);
       await page.getByRole("button", { name: "Revoke Platform team" }).click();
       await page.getByRole("dialog", { name: "Revoke Platform team?" }).getByRole("button", { name: "Revoke" }).click();
       await expect(page.getByText("Feed Platform team revoked")).toBeVisible();
       await expect(page.getByText("No calendar feeds yet")).toBeVisible();
+      await expect(page.getByRole("button", { name: "Create feed" })).toBeFocused();
       expect((await request.get(url)).status()).toBe(404);
     });
   });

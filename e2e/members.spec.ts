@@ -114,10 +114,12 @@ test.describe.serial("Members: invitations and the role hierarchy", () => {
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toBeHidden();
     await expect(select).toHaveValue("member");
+    await expect(select).toBeFocused();
 
     await select.selectOption("administrator");
     await dialog.getByRole("button", { name: "Change role" }).click();
     await expect(page.getByText(`${email} is now Administrator`)).toBeVisible();
+    await expect(select).toBeFocused();
     await page.reload();
     await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("administrator");
   });

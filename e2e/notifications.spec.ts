@@ -25,10 +25,19 @@ test.describe.serial("Settings → Notifications", () => {
     await expect(thresholds).toHaveValue("30, 7, 1, 0");
     await thresholds.fill("30, soon");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByText("Thresholds are whole numbers of days, such as 30, 7, 1, 0")).toBeVisible();
+    await expect(page.getByText("“soon”: Thresholds are whole numbers of days, such as 30, 7, 1, 0")).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
+    // In a list of addresses the error names the one at fault, and the field is described by it.
+    const extra = page.getByLabel("Extra e-mail addresses");
     await thresholds.fill("14, 60, 3, 0");
+    await extra.fill("oncall@example.test\nnot-an-address");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(extra).toHaveAccessibleDescription(
+      "“not-an-address”: Enter e-mail addresses, such as ops@example.com",
+    );
+    await expectNoSeriousA11yViolations(page);
+
     await page.getByLabel("Extra e-mail addresses").fill("oncall@example.test");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByText("Notification settings saved")).toBeVisible();
@@ -46,9 +55,12 @@ test.describe.serial("Settings → Notifications", () => {
       const dialog = page.getByRole("dialog", { name: "Add a webhook" });
       await expect(dialog).toBeVisible();
       // The cloud metadata address is refused by the outbound guard, at the URL field.
-      await dialog.getByLabel("URL").fill("http://169.254.169.254/latest/meta-data");
-      await dialog.getByLabel("Secret", { exact: true }).fill(SECRET);
-      await dialog.getByRole("button", { name: "Add webhook" }).click();
+      await expect(dialog.getByLabel("URL")).toBeFocused();
+      await page.keyboard.type("http://169.254.169.254/latest/meta-data");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(SECRET);
+      // Enter in the last field submits, as the modal's primary button does.
+      await page.keyboard.press("Enter");
       await expect(dialog.getByText(/169\.254\.169\.254 is/)).toBeVisible();
       await expectNoSeriousA11yViolations(page);
 
@@ -56,13 +68,20 @@ test.describe.serial("Settings → Notifications", () => {
       await dialog.getByLabel("URL").fill(url);
       await dialog.getByRole("button", { name: "Add webhook" }).click();
       await expect(dialog).toBeHidden();
+      await expect(page.getByRole("button", { name: "Add webhook" })).toBeFocused();
       const row = page.getByRole("row", { name: new RegExp(url.replace(/[.]/g, "\\.")) });
       await expect(row).toBeVisible();
+      // The row's three buttons share one line.
+      const tops = await row
+        .getByRole("button")
+        .evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().top));
+      expect(new Set(tops).size).toBe(1);
       // The secret is never shown again.
       await expect(page.getByText(SECRET)).toHaveCount(0);
 
       await row.getByRole("button", { name: `Send test notification to ${url}` }).click();
       await expect(page.getByText("Test notification delivered")).toBeVisible();
+      await expect(row.getByRole("button", { name: `Send test notification to ${url}` })).toBeFocused();
       expect(receiver.posts).toHaveLength(1);
       const [post] = receiver.posts;
       expect(JSON.parse(post.body)).toMatchObject({ event: "test", org: "sample-org" });
@@ -78,12 +97,14 @@ test.describe.serial("Settings → Notifications", () => {
       await expectNoSeriousA11yViolations(page);
       await log.getByRole("button", { name: "Close" }).click();
       await expect(log).toBeHidden();
+      await expect(row.getByRole("button", { name: `Delivery log of ${url}` })).toBeFocused();
 
       await row.getByRole("button", { name: `Delete webhook ${url}` }).click();
       const confirm = page.getByRole("dialog", { name: `Delete the webhook ${url}?` });
       await confirm.getByRole("button", { name: "Delete" }).click();
       await expect(page.getByText("Webhook deleted")).toBeVisible();
       await expect(page.getByText("No webhooks yet")).toBeVisible();
+      await expect(page.getByRole("button", { name: "Add webhook" })).toBeFocused();
     } finally {
       await receiver.close();
     }
@@ -91,7 +112,11 @@ test.describe.serial("Settings → Notifications", () => {
 
   test("check now reports what it queued", async ({ page }) => {
     await page.goto(PAGE);
-    await page.getByRole("button", { name: "Check now" }).click();
+    const check = page.getByRole("button", { name: "Check now" });
+    await check.focus();
+    await page.keyboard.press("Enter");
     await expect(page.getByText("Expiry check done")).toBeVisible();
+    // The button stays while the check runs, so keyboard focus is where it was.
+    await expect(check).toBeFocused();
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { Add } from "@carbon/icons-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   Button,
   InlineNotification,
@@ -22,6 +22,7 @@ import { NewFeedUrlModal } from "@/components/calendar/new-feed-url-modal";
 import { When } from "@/components/tls/cells";
 import { useToast } from "@/components/ui/toasts";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import type { CalendarFeedDto } from "@/lib/server/lifecycle/calendar-feeds";
 
 /** The organization's calendar feeds: create one (its URL shown once), revoke after confirmation. */
@@ -31,10 +32,16 @@ export function CalendarFeedsManager({ org, feeds }: { org: string; feeds: Calen
   const [created, setCreated] = useState<{ name: string; url: string } | null>(null);
   const [revoking, setRevoking] = useState<CalendarFeedDto | null>(null);
   const revocation = useActionMutation(revokeCalendarFeedAction);
+  const createButton = useRef<HTMLButtonElement>(null);
+  // The dialogs unmount, which drops focus to the page's start: put it back on the button that opened them, or on
+  // "Create feed" when that row is gone.
+  const returnFocus = useReturnFocus(!revocation.busy);
+  const refocus = (id?: string) => returnFocus(() => (id ? document.getElementById(id) : null) ?? createButton.current);
 
   const revoke = async (feed: CalendarFeedDto) => {
     const r = await revocation.run(org, feed.id);
     if (r.ok) toast({ kind: "success", title: `Feed ${feed.name} revoked` });
+    refocus(r.ok ? undefined : `feed-revoke-${feed.id}`);
     setRevoking(null);
   };
 
@@ -52,7 +59,7 @@ export function CalendarFeedsManager({ org, feeds }: { org: string; feeds: Calen
       <TableContainer title="Calendar feeds" description="Secret URLs that calendar applications subscribe to.">
         <TableToolbar aria-label="Calendar feed actions">
           <TableToolbarContent>
-            <Button renderIcon={Add} onClick={() => setCreating(true)}>
+            <Button ref={createButton} renderIcon={Add} onClick={() => setCreating(true)}>
               Create feed
             </Button>
           </TableToolbarContent>
@@ -83,7 +90,7 @@ export function CalendarFeedsManager({ org, feeds }: { org: string; feeds: Calen
                   </TableCell>
                   <TableCell>{f.created_by}</TableCell>
                   <TableCell>
-                    <Button kind="danger--ghost" size="sm" onClick={() => setRevoking(f)}>
+                    <Button id={`feed-revoke-${f.id}`} kind="danger--ghost" size="sm" onClick={() => setRevoking(f)}>
                       Revoke<span className="cds--visually-hidden"> {f.name}</span>
                     </Button>
                   </TableCell>
@@ -96,14 +103,26 @@ export function CalendarFeedsManager({ org, feeds }: { org: string; feeds: Calen
       {creating && (
         <CreateFeedModal
           org={org}
-          onClose={() => setCreating(false)}
+          onClose={() => {
+            refocus();
+            setCreating(false);
+          }}
           onCreated={(feed) => {
             setCreating(false);
             setCreated(feed);
           }}
         />
       )}
-      {created && <NewFeedUrlModal name={created.name} url={created.url} onDone={() => setCreated(null)} />}
+      {created && (
+        <NewFeedUrlModal
+          name={created.name}
+          url={created.url}
+          onDone={() => {
+            refocus();
+            setCreated(null);
+          }}
+        />
+      )}
       {revoking && (
         <Modal
           open
@@ -112,7 +131,10 @@ export function CalendarFeedsManager({ org, feeds }: { org: string; feeds: Calen
           primaryButtonText={revocation.busy ? "Revoking…" : "Revoke"}
           primaryButtonDisabled={revocation.busy}
           secondaryButtonText="Cancel"
-          onRequestClose={() => setRevoking(null)}
+          onRequestClose={() => {
+            refocus(`feed-revoke-${revoking.id}`);
+            setRevoking(null);
+          }}
           onRequestSubmit={() => void revoke(revoking)}
         >
           <p>Calendars subscribed to this feed stop receiving updates at once. This cannot be undone.</p>

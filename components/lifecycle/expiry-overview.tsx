@@ -79,7 +79,7 @@ export function ExpiryOverview({ org, data, filters, path, otherView }: Props) {
               ))}
             </Select>
             <Select id="expiry-kind" name="kind" labelText="Kind" defaultValue={filters.kind ?? ""}>
-              <SelectItem value="" text="Keystores and truststores" />
+              <SelectItem value="" text="Any kind" />
               <SelectItem value="keystore" text="Keystores" />
               <SelectItem value="truststore" text="Truststores" />
             </Select>

@@ -14,6 +14,14 @@ const ExpiryChart = dynamic(() => import("./expiry-chart"), {
  * from them; the same counts are in the list below it (visually hidden) and every certificate is in the table.
  */
 export function ExpiryTimeline({ timeline }: { timeline: { month: string; count: number }[] }) {
+  // An empty plot with no bars and no scale reads as a chart that failed to load: say it in words instead.
+  if (timeline.every((m) => m.count === 0))
+    return (
+      <section aria-labelledby="expiry-timeline-title" className={styles.timeline}>
+        <h2 id="expiry-timeline-title">Next 12 months</h2>
+        <p>No certificate expires in the next 12 months.</p>
+      </section>
+    );
   return (
     <section aria-labelledby="expiry-timeline-title" className={styles.timeline}>
       <h2 id="expiry-timeline-title">Next 12 months</h2>

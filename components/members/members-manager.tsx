@@ -20,6 +20,7 @@ import { InviteForm } from "@/components/members/invite-form";
 import { PendingInvitations } from "@/components/members/pending-invitations";
 import { RoleChangeModal } from "@/components/members/role-change-modal";
 import { useToast } from "@/components/ui/toasts";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { hasPermission, PERMISSION_LABELS, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { grantableRoles, grantRefusal, type RoleLike } from "@/lib/auth/role-hierarchy";
@@ -79,8 +80,12 @@ export function MembersManager({
     const to = roles.find((r) => r.name === roleName);
     if (from && to && from !== to) setProposal({ member: m, from, to });
   };
+  // The dialog unmounts and the select was disabled while saving: focus goes back to the select it came from.
+  const returnFocus = useReturnFocus(!pending);
+  const refocusRole = (m: Member) => returnFocus(() => document.getElementById(`role-${m.userId}`));
   const changeRole = async ({ member, to }: { member: Member; to: Role }) => {
     const r = await assigning.run(org, member.userId, to.name);
+    refocusRole(member);
     setProposal(null);
     if (r.ok) toast({ kind: "success", title: `${member.email} is now ${to.title}` });
   };
@@ -154,7 +159,10 @@ export function MembersManager({
           from={proposal.from}
           to={proposal.to}
           busy={assigning.busy}
-          onCancel={() => setProposal(null)}
+          onCancel={() => {
+            refocusRole(proposal.member);
+            setProposal(null);
+          }}
           onConfirm={() => void changeRole(proposal)}
         />
       )}

@@ -11,6 +11,7 @@ export function CheckNow({ org }: { org: string }) {
   const toast = useToast();
   const checking = useActionMutation(runExpiryCheckAction, { invalidate: [queryKeys.webhooks(org)] });
   const run = async () => {
+    if (checking.busy) return;
     const r = await checking.run(org);
     if (!r.ok) return toast({ kind: "error", title: "Check failed", subtitle: failureText(r) });
     const n = r.data.queued.length;
@@ -22,11 +23,13 @@ export function CheckNow({ org }: { org: string }) {
         : "Nothing new: every crossed threshold was already notified.",
     });
   };
-  return checking.busy ? (
-    <InlineLoading description="Checking certificates…" />
-  ) : (
-    <Button kind="secondary" size="sm" onClick={() => void run()}>
-      Check now
-    </Button>
+  // The button stays (not disabled, not swapped for the spinner) so keyboard focus stays on it while the check runs.
+  return (
+    <div className="busy-row">
+      <Button kind="secondary" size="sm" aria-disabled={checking.busy} onClick={() => void run()}>
+        Check now
+      </Button>
+      {checking.busy && <InlineLoading description="Checking certificates…" />}
+    </div>
   );
 }

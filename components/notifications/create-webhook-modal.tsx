@@ -74,6 +74,9 @@ export function CreateWebhookModal({ org, onClose }: { org: string; onClose: () 
             {...describedByError("webhook-secret", !!creating.fieldError("secret"))}
           />
         </Stack>
+        {/* With two fields and no submit button of its own, Enter in a field would do nothing (HTML's implicit
+            submission): this unseen button lets the keyboard submit as the modal's primary button does. */}
+        <button type="submit" hidden disabled={creating.busy} />
       </form>
     </Modal>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button, InlineLoading, InlineNotification, Stack, TextArea, TextInput } from "@/components/carbon";
@@ -30,6 +31,14 @@ export function SettingsForm({
     defaultValues: { thresholds: thresholds.join(", "), extra_emails: extraEmails.join("\n") },
   });
   const { register, handleSubmit, formState, setError, reset } = form;
+  // Carbon's TextArea drops any aria-describedby while invalid and points only aria-errormessage at its error, which
+  // many screen readers ignore: describe the field by the error once Carbon has rendered it.
+  const emailsError = formState.errors.extra_emails?.message;
+  const emails = useRef<HTMLTextAreaElement | null>(null);
+  const { ref: registerEmails, ...emailsField } = register("extra_emails");
+  useEffect(() => {
+    if (emailsError) emails.current?.setAttribute("aria-describedby", "extra_emails-error-msg");
+  }, [emailsError]);
 
   const onSubmit = handleSubmit(async (values) => {
     const r = await saving.run(org, values);
@@ -73,8 +82,12 @@ export function SettingsForm({
             helperText="One per line. The organization's owners and administrators always receive the digest."
             rows={3}
             invalid={!!formState.errors.extra_emails}
-            invalidText={formState.errors.extra_emails?.message}
-            {...register("extra_emails")}
+            invalidText={emailsError}
+            {...emailsField}
+            ref={(el: HTMLTextAreaElement | null) => {
+              registerEmails(el);
+              emails.current = el;
+            }}
           />
           <div>
             {formState.isSubmitting ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   Button,
   InlineNotification,
@@ -22,6 +22,7 @@ import { DeliveryLog } from "@/components/notifications/delivery-log";
 import { utc } from "@/components/notifications/format";
 import { useToast } from "@/components/ui/toasts";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import type { WebhookDto } from "@/lib/server/notifications/webhooks";
 import { queryKeys } from "@/lib/query-keys";
 
@@ -45,10 +46,15 @@ export function WebhooksManager({ org, initial }: { org: string; initial: Webhoo
   const [testingId, setTestingId] = useState<string | null>(null);
   const removal = useActionMutation(deleteWebhookAction, { invalidate: [queryKeys.webhooks(org)] });
   const testing = useActionMutation(testWebhookAction);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useReturnFocus(testingId === null && !removal.busy);
+  // To the control the person used, or to "Add webhook" when that row is gone.
+  const refocus = (id?: string) => returnFocus(() => (id ? document.getElementById(id) : null) ?? addButton.current);
 
   const test = async (hook: WebhookDto) => {
     setTestingId(hook.id);
     const r = await testing.run(org, hook.id);
+    refocus(`webhook-test-${hook.id}`);
     setTestingId(null);
     await client.invalidateQueries({ queryKey: queryKeys.webhookDeliveries(org, hook.id) });
     if (!r.ok) return toast({ kind: "error", title: "Test not sent", subtitle: failureText(r) });
@@ -61,6 +67,7 @@ export function WebhooksManager({ org, initial }: { org: string; initial: Webhoo
 
   const remove = async (hook: WebhookDto) => {
     const r = await removal.run(org, hook.id);
+    refocus(r.ok ? undefined : `webhook-delete-${hook.id}`);
     setDeleting(null);
     if (r.ok) toast({ kind: "success", title: "Webhook deleted", subtitle: hook.url });
   };
@@ -81,7 +88,7 @@ export function WebhooksManager({ org, initial }: { org: string; initial: Webhoo
       <TableContainer description="Each notice is POSTed as signed JSON to every webhook; failures are retried for 24 hours.">
         <TableToolbar aria-label="Webhooks toolbar">
           <TableToolbarContent>
-            <Button size="sm" onClick={() => setCreating(true)}>
+            <Button ref={addButton} size="sm" onClick={() => setCreating(true)}>
               Add webhook
             </Button>
           </TableToolbarContent>
@@ -105,12 +112,13 @@ export function WebhooksManager({ org, initial }: { org: string; initial: Webhoo
             <TableBody>
               {hooks.map((h) => (
                 <TableRow key={h.id}>
-                  <TableCell>{h.url}</TableCell>
+                  <TableCell className="webhook-url">{h.url}</TableCell>
                   <TableCell>
                     {utc(h.created_at)} by {h.created_by}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className="row-actions">
                     <Button
+                      id={`webhook-test-${h.id}`}
                       kind="ghost"
                       size="sm"
                       disabled={testingId !== null}
@@ -119,10 +127,17 @@ export function WebhooksManager({ org, initial }: { org: string; initial: Webhoo
                     >
                       {testingId === h.id ? "Sending…" : "Send test"}
                     </Button>
-                    <Button kind="ghost" size="sm" onClick={() => setLogOf(h)} aria-label={`Delivery log of ${h.url}`}>
+                    <Button
+                      id={`webhook-log-${h.id}`}
+                      kind="ghost"
+                      size="sm"
+                      onClick={() => setLogOf(h)}
+                      aria-label={`Delivery log of ${h.url}`}
+                    >
                       Delivery log
                     </Button>
                     <Button
+                      id={`webhook-delete-${h.id}`}
                       kind="danger--ghost"
                       size="sm"
                       onClick={() => setDeleting(h)}
@@ -137,8 +152,25 @@ export function WebhooksManager({ org, initial }: { org: string; initial: Webhoo
           </Table>
         )}
       </TableContainer>
-      {creating && <CreateWebhookModal org={org} onClose={() => setCreating(false)} />}
-      {logOf && <DeliveryLog org={org} webhook={logOf} onClose={() => setLogOf(null)} />}
+      {creating && (
+        <CreateWebhookModal
+          org={org}
+          onClose={() => {
+            refocus();
+            setCreating(false);
+          }}
+        />
+      )}
+      {logOf && (
+        <DeliveryLog
+          org={org}
+          webhook={logOf}
+          onClose={() => {
+            refocus(`webhook-log-${logOf.id}`);
+            setLogOf(null);
+          }}
+        />
+      )}
       {deleting && (
         <Modal
           open
@@ -147,7 +179,10 @@ export function WebhooksManager({ org, initial }: { org: string; initial: Webhoo
           primaryButtonText={removal.busy ? "Deleting…" : "Delete"}
           primaryButtonDisabled={removal.busy}
           secondaryButtonText="Cancel"
-          onRequestClose={() => setDeleting(null)}
+          onRequestClose={() => {
+            refocus(`webhook-delete-${deleting.id}`);
+            setDeleting(null);
+          }}
           onRequestSubmit={() => void remove(deleting)}
         >
           <p>Its pending notices and its delivery log are deleted with it. Notices already sent stay sent.</p>

@@ -75,11 +75,17 @@ describe("notification settings", () => {
       thresholds: [30, 7, 1, 0],
       extra_emails: ["a@example.com", "b@example.com"],
     });
-    const bad = ZNotificationSettingsForm.safeParse({ thresholds: "30, soon", extra_emails: "x" });
+    const bad = ZNotificationSettingsForm.safeParse({
+      thresholds: "30, soon",
+      extra_emails: "ops@example.com\nnot-an-address",
+    });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["thresholds", "Thresholds are whole numbers of days, such as 30, 7, 1, 0"],
-      ["extra_emails", "Enter e-mail addresses, such as ops@example.com"],
+      ["thresholds", "“soon”: Thresholds are whole numbers of days, such as 30, 7, 1, 0"],
+      ["extra_emails", "“not-an-address”: Enter e-mail addresses, such as ops@example.com"],
     ]);
+    // A problem of the whole list names no entry.
+    const repeated = ZNotificationSettingsForm.safeParse({ thresholds: "7, 7", extra_emails: "" });
+    expect(repeated.error!.issues.map((i) => i.message)).toEqual(["Each threshold once"]);
   });
 });

@@ -33,12 +33,20 @@ const splitList = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** The form writes lists as text ("30, 7, 1, 0"); each field's first problem is reported at that field. */
+/**
+ * The form writes lists as text ("30, 7, 1, 0"); each field's first problem is reported at that field, naming the
+ * entry at fault when one is (in a list of twenty addresses, "not an address" alone does not say which).
+ */
 function listField<T>(schema: z.ZodType<T>, item: (s: string) => unknown) {
   return z.string().transform((text, ctx): T => {
-    const parsed = schema.safeParse(splitList(text).map(item));
+    const entries = splitList(text);
+    const parsed = schema.safeParse(entries.map(item));
     if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "Invalid" });
+    const issue = parsed.error.issues[0];
+    const at = issue?.path[0];
+    const entry = typeof at === "number" ? entries[at] : undefined;
+    const message = issue?.message ?? "Invalid";
+    ctx.addIssue({ code: "custom", message: entry === undefined ? message : `“${entry}”: ${message}` });
     return z.NEVER;
   });
 }
