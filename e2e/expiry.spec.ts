@@ -92,6 +92,12 @@ test.describe.serial("Expiry overview", () => {
       .getByRole("link", { name: "Expiry partner (expiry-partner)" })
       .click();
     await expect(page).toHaveURL(new RegExp(`${TLS}/keystores/expiry-partner$`));
+
+    // Other specs expect sample-org to hold no client profiles: the one made here goes again.
+    const removed = await page.request.delete(`/api/orgs/sample-org/tls-client-profiles/expiry-partner-client/1.0.0`, {
+      headers: { origin },
+    });
+    expect(removed.status()).toBe(204);
   });
 
   test("every organization: the admin organization's owner sees each row's organization; a provider organization gets 403", async ({
