@@ -123,17 +123,7 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
                     const active = path
                       ? pathname.startsWith(href)
                       : pathname === href || pathname.startsWith(`${href}/client-profiles`);
-                    return (
-                      <SideNavMenuItem
-                        key={label}
-                        as={Link}
-                        href={href}
-                        isActive={active}
-                        aria-current={active ? "page" : undefined}
-                      >
-                        {label}
-                      </SideNavMenuItem>
-                    );
+                    return <NavItem key={label} href={href} label={label} active={active} />;
                   })}
                 </SideNavMenu>
               )}
@@ -141,18 +131,7 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
                 <SideNavMenu title="Settings" defaultExpanded={pathname.startsWith(`${base}/settings`)}>
                   {SETTINGS_SECTIONS.map(({ path, label }) => {
                     const href = `${base}/settings${path}`;
-                    const active = pathname.startsWith(href);
-                    return (
-                      <SideNavMenuItem
-                        key={label}
-                        as={Link}
-                        href={href}
-                        isActive={active}
-                        aria-current={active ? "page" : undefined}
-                      >
-                        {label}
-                      </SideNavMenuItem>
-                    );
+                    return <NavItem key={label} href={href} label={label} active={pathname.startsWith(href)} />;
                   })}
                 </SideNavMenu>
               )}
@@ -169,5 +148,14 @@ export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers,
         {children}
       </Content>
     </>
+  );
+}
+
+/** A side-nav entry that tells screen readers which page is the current one. */
+function NavItem({ href, label, active }: { href: string; label: string; active: boolean }) {
+  return (
+    <SideNavMenuItem as={Link} href={href} isActive={active} aria-current={active ? "page" : undefined}>
+      {label}
+    </SideNavMenuItem>
   );
 }

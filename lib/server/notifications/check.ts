@@ -157,8 +157,7 @@ type NoticeData = Prisma.NoticeCreateManyInput;
  */
 async function insertNotices<R extends { data: NoticeData }>(rows: R[]): Promise<R[]> {
   const inserted: R[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
+  for (const chunk of chunks(rows)) {
     try {
       await db().notice.createMany({ data: chunk.map((r) => r.data) });
       inserted.push(...chunk);

@@ -29,8 +29,7 @@ function fromRow(row: { thresholds: string; extraEmails: string }): Settings {
 
 /** An organization's settings, or the defaults while it has saved none. */
 async function settingsOf(orgId: string): Promise<Settings> {
-  const row = await db().notificationSettings.findUnique({ where: { orgId } });
-  return row ? fromRow(row) : DEFAULTS;
+  return (await settingsOfMany([orgId])).get(orgId)!;
 }
 
 /** settingsOf for many organizations in one query. */
