@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { MAX_JSON_BODY_BYTES } from "@/lib/crypto/limits";
 import { CIPHER_NAMES } from "@/lib/tls/ciphers";
-import { ZClientProfileFields, ZClientProfilePatch } from "@/lib/tls/client-profile-schema";
+import {
+  ZCipher,
+  ZCiphers,
+  ZClientProfileFields,
+  ZClientProfilePatch,
+  ZProtocols,
+} from "@/lib/tls/client-profile-schema";
+import { ZPresetId } from "@/lib/tls/preset-shortcut";
+import { PRESET_IDS } from "@/lib/tls/presets";
 import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
 import { notificationPaths, notificationSchemas } from "@/lib/api/openapi-notifications";
 import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-profile-schema";
@@ -23,15 +31,38 @@ const readOnly = {
   url: z.url(),
   org_url: z.url(),
 };
-const ZClientOut = ZClientProfileFields.extend({
-  type: z.literal("tls_client_profile"),
-  scope: z.literal("org"),
-  ...readOnly,
+const ZFinding = z.object({
+  code: z.string().describe('Stable rule code, e.g. "protocol.legacy_enabled"'),
+  severity: z.enum(["info", "warning", "critical"]),
+  message: z.string().describe("Names the offending items"),
+  fix: z.string(),
 });
-const ZServerOut = ZServerProfileFields.extend({
-  type: z.literal("tls_server_profile"),
-  scope: z.literal("org"),
-  ...readOnly,
+const findings = z.array(ZFinding).describe("Lint findings, most severe first (read-only)");
+const ZDataPowerNames = z
+  .object({
+    api_gateway: z.string().describe("{provider-org}_{catalog}_tlsp-{name}V{version}"),
+    v5_compatible_gateway: z.string().describe("{provider-org}-{name}V{version}"),
+    note: z.string(),
+  })
+  .describe("Names the gateway holds the profile under; {catalog} stays a placeholder until catalogs exist");
+const profileOut = { scope: z.literal("org"), ...readOnly, findings, datapower_names: ZDataPowerNames };
+const ZClientOut = ZClientProfileFields.extend({ type: z.literal("tls_client_profile"), ...profileOut });
+const ZServerOut = ZServerProfileFields.extend({ type: z.literal("tls_server_profile"), ...profileOut });
+/** `preset` may stand for both lists: then protocols and ciphers must be left out. */
+const withPresetDoc = <T extends z.ZodObject>(s: T) =>
+  s.extend({
+    protocols: ZProtocols.optional().describe("Required unless preset is sent"),
+    ciphers: ZCiphers.optional().describe("Required unless preset is sent"),
+    preset: ZPresetId.optional(),
+  });
+const ZTlsPreset = z.object({
+  id: z.enum(PRESET_IDS),
+  title: z.string(),
+  description: z.string(),
+  legacy: z.boolean().describe("Kept for old peers only"),
+  protocols: ZProtocols,
+  ciphers: ZCiphers,
+  weak_ciphers: z.array(ZCipher).describe("Which of its ciphers the catalogue flags weak"),
 });
 const ZCertificateOut = z.object({
   subject: z.string(),
@@ -57,6 +88,7 @@ const ZDependant = z.object({
 const ZWarning = z.object({ code: z.string(), certificate: z.string(), message: z.string() });
 const storeOut = {
   ...readOnly,
+  findings,
   certificates: z.array(ZCertificateOut).optional().describe("Details only"),
   used_by: z.array(ZDependant).optional().describe("Details only"),
   warnings: z.array(ZWarning).optional().describe("Details only"),
@@ -296,11 +328,11 @@ export function openApiDocument(serverUrl: string) {
         session: { type: "apiKey", in: "cookie", name: "tls_console_session" },
       },
       schemas: {
-        TlsClientProfileInput: schema(ZClientProfileFields),
-        TlsClientProfilePatch: schema(ZClientProfilePatch),
+        TlsClientProfileInput: schema(withPresetDoc(ZClientProfileFields)),
+        TlsClientProfilePatch: schema(withPresetDoc(ZClientProfilePatch)),
         TlsClientProfile: schema(ZClientOut, "output"),
-        TlsServerProfileInput: schema(ZServerProfileFields),
-        TlsServerProfilePatch: schema(ZServerProfilePatch),
+        TlsServerProfileInput: schema(withPresetDoc(ZServerProfileFields)),
+        TlsServerProfilePatch: schema(withPresetDoc(ZServerProfilePatch)),
         TlsServerProfile: schema(ZServerOut, "output"),
         KeystoreInput: schema(z.intersection(ZStoreMeta.partial({ name: true }), ZKeystoreMaterialBody)),
         KeystoreMaterial: schema(ZKeystoreMaterialBody),
@@ -313,6 +345,7 @@ export function openApiDocument(serverUrl: string) {
         CalendarFeedInput: schema(ZCreateCalendarFeed),
         CalendarFeed: schema(ZCalendarFeedOut, "output"),
         NewCalendarFeed: schema(ZNewCalendarFeedOut, "output"),
+        TlsPreset: schema(ZTlsPreset, "output"),
         Error: schema(ZError, "output"),
         ...notificationSchemas,
       },
@@ -403,6 +436,17 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "200": { description: "iCalendar", content: { "text/calendar": { schema: { type: "string" } } } },
             "404": errorResponses["404"],
+          },
+        },
+      },
+      "/api/tls-presets": {
+        get: {
+          summary:
+            "The dated TLS presets (never changing) with their protocols and ciphers; send `preset` on profile create or patch to use one",
+          description: "Any signed-in user or API key; not tied to an organization.",
+          responses: {
+            "200": page("TlsPreset"),
+            "401": errorResponses["401"],
           },
         },
       },

@@ -18,6 +18,8 @@ export interface CertificateInfo {
   sha256: string;
   isCA: boolean;
   selfSigned: boolean;
+  /** Extended key usage OIDs; null when the extension is absent, which allows every purpose. */
+  extendedKeyUsage: string[] | null;
   pem: string;
 }
 
@@ -82,6 +84,8 @@ function describe(x509: X509Certificate, part: string): ParsedCertificate {
       sha256: x509.fingerprint256,
       isCA: x509.ca,
       selfSigned: subject === issuer && x509.checkIssued(x509),
+      // Node names the extended key usage extension `keyUsage`.
+      extendedKeyUsage: x509.keyUsage ?? null,
       pem: toPem("CERTIFICATE", x509.raw),
     },
   };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CIPHER_NAMES, type CipherName, DEFAULT_CIPHERS } from "./ciphers";
 import { DEFAULT_PROTOCOLS, TLS_PROTOCOLS, type TlsProtocol } from "./protocols";
 import { nameFromTitle } from "./name-from-title";
+import { withPreset } from "./preset-shortcut";
 import { NAME_MAX, NAME_PATTERN } from "./slug";
 import { lacksPre13Cipher } from "./tls13-rule";
 
@@ -103,5 +104,5 @@ export const CLIENT_PROFILE_DEFAULTS: TClientProfileInput = {
   truststore_url: null,
 };
 
-/** Creation input: the name follows from the title when left out or empty. */
-export const ZClientProfileCreate = nameFromTitle(ZClientProfileInput);
+/** Creation input: the name follows from the title when left out or empty; `preset` may stand for both lists. */
+export const ZClientProfileCreate = withPreset(nameFromTitle(ZClientProfileInput));

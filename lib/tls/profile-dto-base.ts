@@ -1,4 +1,6 @@
 import type { CipherName } from "./ciphers";
+import type { DataPowerNames } from "./datapower-names";
+import type { Finding } from "./lint/finding";
 import type { TlsProtocol } from "./protocols";
 
 /** Fields every profile DTO has, client or server: API Connect's shape plus the row version. */
@@ -20,4 +22,8 @@ export interface ProfileDtoBase {
   row_version: number;
   url: string;
   org_url: string;
+  /** Lint findings, most severe first (ADR 025). */
+  findings: Finding[];
+  /** The names the gateway holds the profile under once published. */
+  datapower_names: DataPowerNames;
 }

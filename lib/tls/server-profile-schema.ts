@@ -11,6 +11,7 @@ import {
 } from "./client-profile-schema";
 import { DEFAULT_PROTOCOLS } from "./protocols";
 import { nameFromTitle } from "./name-from-title";
+import { withPreset } from "./preset-shortcut";
 
 export const MUTUAL_AUTHENTICATION = ["none", "request", "require"] as const;
 export type MutualAuthentication = (typeof MUTUAL_AUTHENTICATION)[number];
@@ -73,5 +74,5 @@ export const SERVER_PROFILE_DEFAULTS: TServerProfileInput = {
   truststore_url: null,
 };
 
-/** Creation input: the name follows from the title when left out or empty. */
-export const ZServerProfileCreate = nameFromTitle(ZServerProfileInput);
+/** Creation input: the name follows from the title when left out or empty; `preset` may stand for both lists. */
+export const ZServerProfileCreate = withPreset(nameFromTitle(ZServerProfileInput));

@@ -1,4 +1,5 @@
 import type { MaterialWarning } from "@/lib/crypto/warnings";
+import type { Finding } from "./lint/finding";
 
 /** One certificate as shown and served: public facts only. */
 export interface CertificateDto {
@@ -37,6 +38,8 @@ interface StoreDtoBase {
   row_version: number;
   url: string;
   org_url: string;
+  /** Lint findings, most severe first (ADR 025). */
+  findings: Finding[];
 }
 
 /** A keystore never carries its private key: only the key's type, and the public chain. */

@@ -31,8 +31,8 @@ describe("OpenAPI document", () => {
   const paths: Record<string, object> = doc.paths;
 
   it("describes every REST route and method the app serves", () => {
-    // Besides the organization routes: the metrics endpoint (the OpenAPI document itself is not described).
-    const served = { ...routes(), ...routes(path.resolve("app/api"), "/api", ["metrics"]) };
+    // Besides the organization routes: metrics and the TLS presets (the OpenAPI document itself is not described).
+    const served = { ...routes(), ...routes(path.resolve("app/api"), "/api", ["metrics", "tls-presets"]) };
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(served).sort());
     for (const [p, methods] of Object.entries(served))
       expect(Object.keys(paths[p]).sort(), p).toEqual([...methods].sort());
@@ -45,7 +45,10 @@ describe("OpenAPI document", () => {
     };
     expect(input.properties.protocols.items?.enum).toEqual(["tls_v1.0", "tls_v1.1", "tls_v1.2", "tls_v1.3"]);
     expect(input.properties.ciphers.items?.enum).toHaveLength(40);
-    expect(input.required).toEqual(expect.arrayContaining(["title", "name", "version", "protocols", "ciphers"]));
+    expect(input.required).toEqual(expect.arrayContaining(["title", "name", "version"]));
+    // A preset may stand for protocols and ciphers, so they are not required on their own.
+    expect(input.required).not.toContain("protocols");
+    expect(Object.keys(input.properties)).toContain("preset");
     const server = doc.components.schemas.TlsServerProfileInput as { properties: Record<string, { enum?: string[] }> };
     expect(server.properties.mutual_authentication.enum).toEqual(["none", "request", "require"]);
     expect(JSON.stringify(doc.components.schemas.Keystore)).not.toMatch(/private_key|keyCiphertext/);

@@ -7,7 +7,9 @@ import {
   type TClientProfileInput,
 } from "@/lib/tls/client-profile-schema";
 import { formValuesOf } from "@/lib/tls/profile-form-values";
+import { withPreset } from "@/lib/tls/preset-shortcut";
 import type { OrgContext } from "@/lib/server/access/require-org";
+import { clientProfileFindings } from "@/lib/server/lint/profile-findings";
 import { profileRepo } from "@/lib/server/profiles/repo";
 import { db, type Db } from "@/lib/server/platform/db";
 import { profileColumnsBase, profileDtoBase } from "@/lib/server/profiles/shared";
@@ -19,14 +21,14 @@ export const TARGET = "tls-client-profile";
 const KIND = "client";
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["tlsClientProfile"]["findFirstOrThrow"]>> & {
-  keystore: { name: string } | null;
+  keystore: { name: string; certificates: { sha256: string; pem: string }[] } | null;
   truststore: { name: string } | null;
 };
 
 export function toDto(orgName: string, row: Row): ClientProfileDto {
   return {
     type: "tls_client_profile",
-    ...profileDtoBase(orgName, "tls-client-profiles", row),
+    ...profileDtoBase(orgName, "tls-client-profiles", row, clientProfileFindings(row)),
     insecure_server_connections: row.insecureServerConnections,
     server_name_indication: row.serverNameIndication,
     keystore_url: row.keystore ? storeUrl(orgName, "keystore", row.keystore.name) : null,
@@ -57,7 +59,7 @@ const repo = profileRepo({
   columns,
   create: ZClientProfileCreate,
   input: ZClientProfileInput,
-  patch: ZClientProfilePatch,
+  patch: withPreset(ZClientProfilePatch),
 });
 
 export const listClientProfiles = repo.list;

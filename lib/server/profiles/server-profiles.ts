@@ -8,7 +8,9 @@ import {
   ZServerProfileInput,
   ZServerProfilePatch,
 } from "@/lib/tls/server-profile-schema";
+import { withPreset } from "@/lib/tls/preset-shortcut";
 import type { OrgContext } from "@/lib/server/access/require-org";
+import { serverProfileFindings } from "@/lib/server/lint/profile-findings";
 import { profileRepo } from "@/lib/server/profiles/repo";
 import { db, type Db } from "@/lib/server/platform/db";
 import { profileColumnsBase, profileDtoBase } from "@/lib/server/profiles/shared";
@@ -20,14 +22,14 @@ const TARGET = "tls-server-profile";
 const KIND = "server";
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["tlsServerProfile"]["findFirstOrThrow"]>> & {
-  keystore: { name: string };
+  keystore: { name: string; certificates: { sha256: string; pem: string }[] };
   truststore: { name: string } | null;
 };
 
 function toDto(orgName: string, row: Row): ServerProfileDto {
   return {
     type: "tls_server_profile",
-    ...profileDtoBase(orgName, "tls-server-profiles", row),
+    ...profileDtoBase(orgName, "tls-server-profiles", row, serverProfileFindings(row)),
     mutual_authentication: row.mutualAuthentication as MutualAuthentication,
     limit_renegotiation: row.limitRenegotiation,
     keystore_url: storeUrl(orgName, "keystore", row.keystore.name),
@@ -63,7 +65,7 @@ const repo = profileRepo({
   columns,
   create: ZServerProfileCreate,
   input: ZServerProfileInput,
-  patch: ZServerProfilePatch,
+  patch: withPreset(ZServerProfilePatch),
 });
 
 export const listServerProfiles = repo.list;

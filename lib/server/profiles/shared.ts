@@ -3,6 +3,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { ZName, ZVersion } from "@/lib/tls/client-profile-schema";
 import type { CipherName } from "@/lib/tls/ciphers";
+import { dataPowerNames } from "@/lib/tls/datapower-names";
+import type { Finding } from "@/lib/tls/lint/finding";
 import { LIST_SORT_FIELDS, titleKey, type ListQuery } from "@/lib/tls/list-query";
 import type { ProfileDtoBase } from "@/lib/tls/profile-dto-base";
 import { sortProtocols, type TlsProtocol } from "@/lib/tls/protocols";
@@ -74,7 +76,12 @@ interface StoredProfile {
 }
 
 /** The DTO fields both kinds share; `segment` is the REST collection (tls-client-profiles, …). */
-export function profileDtoBase(orgName: string, segment: string, row: StoredProfile): ProfileDtoBase {
+export function profileDtoBase(
+  orgName: string,
+  segment: string,
+  row: StoredProfile,
+  findings: Finding[],
+): ProfileDtoBase {
   const orgUrl = `${publicUrl()}/api/orgs/${orgName}`;
   return {
     api_version: "2.0.0",
@@ -94,6 +101,8 @@ export function profileDtoBase(orgName: string, segment: string, row: StoredProf
     row_version: row.rowVersion,
     url: `${orgUrl}/${segment}/${row.name}/${encodeURIComponent(row.version)}`,
     org_url: orgUrl,
+    findings,
+    datapower_names: dataPowerNames(orgName, row.name, row.version),
   };
 }
 

@@ -4,14 +4,18 @@ import { parseStoreRef, STORE_PATH, type StoreKind } from "@/lib/tls/store-ref";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import { publicUrl } from "@/lib/server/platform/config";
 import type { Db } from "@/lib/server/platform/db";
+import { KEYSTORE_WITH_LEAF } from "@/lib/server/lint/profile-findings";
 
 export type { StoreKind };
 
 export const storeUrl = (orgName: string, kind: StoreKind, name: string) =>
   `${publicUrl()}/api/orgs/${orgName}/${STORE_PATH[kind]}/${name}`;
 
-/** Rows read with this include carry the names needed to write `keystore_url` and `truststore_url`. */
-export const WITH_STORES = { keystore: { select: { name: true } }, truststore: { select: { name: true } } } as const;
+/**
+ * Rows read with this include carry the names needed to write `keystore_url` and `truststore_url`, and the keystore's
+ * leaf certificate that lint reads (its extended key usage).
+ */
+export const WITH_STORES = { keystore: KEYSTORE_WITH_LEAF, truststore: { select: { name: true } } } as const;
 
 /**
  * Resolves a `keystore_url` / `truststore_url` (or a bare name) to the store's id, only within the

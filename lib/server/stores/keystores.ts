@@ -5,6 +5,7 @@ import type { KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import { toPem } from "@/lib/crypto/pem";
 import type { UploadFile } from "@/lib/crypto/upload";
 import { titleKey } from "@/lib/tls/list-query";
+import type { Finding } from "@/lib/tls/lint/finding";
 import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
 import { STORE_SORT_FIELDS, type StoreListQuery, ZStoreMetaCreate, ZStoreMetaPatch } from "@/lib/tls/store-schema";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
@@ -15,6 +16,7 @@ import { publicUrl } from "@/lib/server/platform/config";
 import { masterKey } from "@/lib/server/platform/master-key";
 import { db } from "@/lib/server/platform/db";
 import { dependantsOf } from "@/lib/server/stores/dependants";
+import { findingsOfStores, keystoreFindings } from "@/lib/server/lint/store-findings";
 import { importRefusal } from "@/lib/server/stores/material-errors";
 import { storeBase } from "@/lib/server/stores/store-base";
 import { openKeystoreUpload } from "@/lib/server/platform/import-pool";
@@ -36,7 +38,13 @@ type CertRow = Parameters<typeof certificateDto>[0];
 
 const base = storeBase<Row>(TARGET, (tx) => tx.keystore);
 
-function toDto(orgName: string, row: Row, certificates?: CertRow[], usedBy?: KeystoreDto["used_by"]): KeystoreDto {
+function toDto(
+  orgName: string,
+  row: Row,
+  findings: Finding[],
+  certificates?: CertRow[],
+  usedBy?: KeystoreDto["used_by"],
+): KeystoreDto {
   const orgUrl = `${publicUrl()}/api/orgs/${orgName}`;
   return {
     type: "keystore",
@@ -56,6 +64,7 @@ function toDto(orgName: string, row: Row, certificates?: CertRow[], usedBy?: Key
     row_version: row.rowVersion,
     url: `${orgUrl}/keystores/${row.name}`,
     org_url: orgUrl,
+    findings,
     ...(certificates ? { certificates: certificates.map(certificateDto) } : {}),
     ...(usedBy ? { used_by: usedBy } : {}),
   };
@@ -141,7 +150,7 @@ export async function createKeystore(
         include: { certificates: { orderBy: { position: "asc" } } },
       });
       await audit(tx, ctx, "create", { type: TARGET, name: row.name }, diff({}, auditable(row)));
-      return toDto(ctx.org.name, row, row.certificates, []);
+      return toDto(ctx.org.name, row, keystoreFindings(row.certificates), row.certificates, []);
     });
   } catch (e) {
     throw base.insertFailure(e, meta.name);
@@ -172,7 +181,12 @@ export async function listKeystores(ctx: OrgContext, query: StoreListQuery) {
       take: query.limit,
     }),
   ]);
-  return { total_results: total, results: rows.map((r) => toDto(ctx.org.name, r)) };
+  const findings = await findingsOfStores(
+    db(),
+    "keystore",
+    rows.map((r) => r.id),
+  );
+  return { total_results: total, results: rows.map((r) => toDto(ctx.org.name, r, findings.get(r.id)!)) };
 }
 
 /** Every keystore's name and title, for the pickers in the profile forms. */
@@ -190,7 +204,10 @@ export async function getKeystore(ctx: OrgContext, name: string): Promise<Keysto
     db().certificate.findMany({ where: { keystoreId: row.id }, orderBy: { position: "asc" } }),
     dependantsOf(db(), { keystoreId: row.id }),
   ]);
-  return { ...toDto(ctx.org.name, row, certificates, usedBy), warnings: storedWarnings(certificates, "keystore") };
+  return {
+    ...toDto(ctx.org.name, row, keystoreFindings(certificates), certificates, usedBy),
+    warnings: storedWarnings(certificates, "keystore"),
+  };
 }
 
 /** The public chain as one PEM file, leaf first. */
@@ -223,7 +240,7 @@ export async function updateKeystore(
     }));
     const after = await tx.keystore.findUniqueOrThrow({ where: { id: row.id } });
     await audit(tx, ctx, "update", { type: TARGET, name }, diff(auditable(row), auditable(after)));
-    return toDto(ctx.org.name, after);
+    return toDto(ctx.org.name, after, (await findingsOfStores(tx, "keystore", [row.id])).get(row.id)!);
   });
 }
 
@@ -255,7 +272,7 @@ export async function replaceKeystoreMaterial(
       include: { certificates: { orderBy: { position: "asc" } } },
     });
     await audit(tx, ctx, "rotate", { type: TARGET, name }, diff(auditable(row), auditable(after)));
-    return toDto(ctx.org.name, after, after.certificates);
+    return toDto(ctx.org.name, after, keystoreFindings(after.certificates), after.certificates);
   });
 }
 

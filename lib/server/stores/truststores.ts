@@ -3,6 +3,7 @@ import type { TruststoreMaterial } from "@/lib/crypto/truststore-rules";
 import { titleKey } from "@/lib/tls/list-query";
 import { AppError } from "@/lib/errors";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
+import type { Finding } from "@/lib/tls/lint/finding";
 import type { TruststoreDto, TruststorePreview } from "@/lib/tls/store-dto";
 import {
   STORE_SORT_FIELDS,
@@ -17,6 +18,7 @@ import { certificateColumns, certificateDto, infoDto, storedWarnings } from "@/l
 import { publicUrl } from "@/lib/server/platform/config";
 import { db, type Db } from "@/lib/server/platform/db";
 import { dependantsOf } from "@/lib/server/stores/dependants";
+import { findingsOfStores, truststoreFindings } from "@/lib/server/lint/store-findings";
 import type { MaterialUpload } from "@/lib/server/stores/keystores";
 import { importRefusal } from "@/lib/server/stores/material-errors";
 import { storeBase } from "@/lib/server/stores/store-base";
@@ -36,6 +38,7 @@ const base = storeBase<Row>(TARGET, (tx) => tx.truststore);
 function toDto(
   orgName: string,
   row: Row & { _count?: { certificates: number } },
+  findings: Finding[],
   certificates?: CertRow[],
   usedBy?: TruststoreDto["used_by"],
 ): TruststoreDto {
@@ -55,6 +58,7 @@ function toDto(
     row_version: row.rowVersion,
     url: `${orgUrl}/truststores/${row.name}`,
     org_url: orgUrl,
+    findings,
     ...(certificates ? { certificates: certificates.map(certificateDto) } : {}),
     ...(usedBy ? { used_by: usedBy } : {}),
   };
@@ -129,7 +133,8 @@ export async function createTruststore(
           ),
         ),
       );
-      return toDto(ctx.org.name, after, await certsOf(tx, row.id), []);
+      const certificates = await certsOf(tx, row.id);
+      return toDto(ctx.org.name, after, truststoreFindings(certificates), certificates, []);
     });
   } catch (e) {
     throw base.insertFailure(e, meta.name);
@@ -148,7 +153,12 @@ export async function listTruststores(ctx: OrgContext, query: StoreListQuery) {
       include: { _count: { select: { certificates: true } } },
     }),
   ]);
-  return { total_results: total, results: rows.map((r) => toDto(ctx.org.name, r)) };
+  const findings = await findingsOfStores(
+    db(),
+    "truststore",
+    rows.map((r) => r.id),
+  );
+  return { total_results: total, results: rows.map((r) => toDto(ctx.org.name, r, findings.get(r.id)!)) };
 }
 
 export async function truststoreChoices(ctx: OrgContext) {
@@ -165,7 +175,10 @@ export async function getTruststore(ctx: OrgContext, name: string): Promise<Trus
     certsOf(db(), row.id),
     dependantsOf(db(), { truststoreId: row.id }),
   ]);
-  return { ...toDto(ctx.org.name, row, certificates, usedBy), warnings: storedWarnings(certificates, "truststore") };
+  return {
+    ...toDto(ctx.org.name, row, truststoreFindings(certificates), certificates, usedBy),
+    warnings: storedWarnings(certificates, "truststore"),
+  };
 }
 
 export async function truststorePem(ctx: OrgContext, name: string): Promise<string> {
@@ -206,7 +219,7 @@ async function change(
         ),
       ),
     );
-    return toDto(ctx.org.name, after, certificates);
+    return toDto(ctx.org.name, after, truststoreFindings(certificates), certificates);
   });
 }
 

@@ -21,6 +21,8 @@ const READ_ONLY = [
   "certificates",
   "certificate_count",
   "warnings",
+  "findings",
+  "datapower_names",
   "url",
   "org_url",
 ];

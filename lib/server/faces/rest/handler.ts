@@ -139,6 +139,25 @@ export function orgRoute<P extends { org: string }>(
 }
 
 /**
+ * Wraps a REST route that belongs to no organization (reference data such as the TLS presets): any signed-in user or
+ * valid API key, whatever organization a key is restricted to; 401 otherwise. Same credentials, Origin check and
+ * error mapping as orgRoute.
+ */
+export function signedInRoute(body: (req: Request) => Promise<Response>) {
+  return async (req: Request): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      const actor = await actorFromRequest(req);
+      assertSameOrigin(req, actor);
+      if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key.");
+      return stamped(await body(req), requestId);
+    } catch (e) {
+      return stamped(failure(e, req, requestId), requestId);
+    }
+  };
+}
+
+/**
  * A refusal as API Connect-style JSON; an unexpected error is logged with the request id and answered generically.
  * The log names the path only, never the query string: a calendar feed's token travels there (ADR 021).
  */

@@ -1,0 +1,37 @@
+import { type Finding, listed, sortFindings } from "./finding";
+import { type LintCertificate, shortName, warningsByCode } from "./stored-certificate";
+
+/** NIST SP 800-57 puts RSA 2048 at 112-bit strength, acceptable until 2030; 3072 is the next step. */
+const RSA_RECOMMENDED_BITS = 3072;
+
+/** Findings about a keystore's material: its chain, leaf first. */
+export function lintKeystore(chain: readonly LintCertificate[], now: Date): Finding[] {
+  const leaf = chain[0];
+  if (!leaf) return [];
+  const warned = warningsByCode(chain, "keystore", now);
+  const findings: Finding[] = [];
+  const weak = warned.get("WEAK_KEY") ?? [];
+  if (weak.length)
+    findings.push({
+      code: "keystore.weak_key",
+      severity: "critical",
+      message: `Weak key: ${listed(weak.map((c) => `${shortName(c)} (${c.keyType} ${c.keyBits})`))}.`,
+      fix: "Replace the key and certificates with an RSA 3072+ or EC P-256+ key.",
+    });
+  else if (leaf.keyType === "RSA" && leaf.keyBits < RSA_RECOMMENDED_BITS)
+    findings.push({
+      code: "keystore.rsa_below_3072",
+      severity: "info",
+      message: `The key of ${shortName(leaf)} is RSA ${leaf.keyBits}: sound today, below the ${RSA_RECOMMENDED_BITS} bits recommended beyond 2030.`,
+      fix: `At the next renewal, use RSA ${RSA_RECOMMENDED_BITS} or an EC P-256 key.`,
+    });
+  const sha1 = warned.get("SHA1_SIGNATURE") ?? [];
+  if (sha1.length)
+    findings.push({
+      code: "keystore.sha1_signature",
+      severity: "warning",
+      message: `Signed with SHA-1 (or MD5): ${listed(sha1.map((c) => `${shortName(c)} (${c.signatureAlgorithm})`))}; clients increasingly refuse such chains.`,
+      fix: "Have the certificate reissued with a SHA-256 signature and replace the keystore's material.",
+    });
+  return sortFindings(findings);
+}
