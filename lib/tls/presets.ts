@@ -66,7 +66,8 @@ export const TLS_PRESETS: readonly TlsPreset[] = [
   preset({
     id: "apic-default",
     title: "API Connect default",
-    description: "What the installation's default profiles use: TLS 1.2 and 1.3 with every suite that has no known weakness.",
+    description:
+      "What the installation's default profiles use: TLS 1.2 and 1.3 with every suite that has no known weakness.",
     legacy: false,
     protocols: DEFAULT_PROTOCOLS,
     ciphers: DEFAULT_CIPHERS,

@@ -14,7 +14,12 @@ function weakSuites(ciphers: readonly CipherName[]): Finding[] {
   const weak = ciphers.filter((c) => (CIPHER_BY_NAME.get(c)?.weaknesses.length ?? 0) > 0);
   if (weak.length === 0) return [];
   const has3des = weak.some((c) => CIPHER_BY_NAME.get(c)!.weaknesses.includes("3des"));
-  const named = weak.map((c) => `${c} (${CIPHER_BY_NAME.get(c)!.weaknesses.map((w) => WEAKNESS_LABELS[w]).join("; ")})`);
+  const named = weak.map(
+    (c) =>
+      `${c} (${CIPHER_BY_NAME.get(c)!
+        .weaknesses.map((w) => WEAKNESS_LABELS[w])
+        .join("; ")})`,
+  );
   return [
     {
       code: "cipher.weak_selected",

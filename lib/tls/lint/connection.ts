@@ -13,7 +13,7 @@ export function lintClientConnection(p: {
       severity: "critical",
       message:
         "Insecure server connections are allowed: self-signed, expired and untrusted server certificates are accepted, so anyone on the path can impersonate the server.",
-      fix: "Turn off \"Allow insecure server connections\" and select a truststore holding the server's CA.",
+      fix: 'Turn off "Allow insecure server connections" and select a truststore holding the server\'s CA.',
     });
   if (!p.server_name_indication)
     findings.push({

@@ -22,7 +22,8 @@ export function lintKeystoreUsage(role: "client" | "server", keystore: KeystoreU
   if (!keystore || !usages) return [];
   const needed = role === "client" ? EKU.clientAuth : EKU.serverAuth;
   if (usages.includes(needed) || usages.includes(EKU.any)) return [];
-  const purpose = role === "client" ? "clientAuth (TLS client authentication)" : "serverAuth (TLS server authentication)";
+  const purpose =
+    role === "client" ? "clientAuth (TLS client authentication)" : "serverAuth (TLS server authentication)";
   return [
     {
       code: role === "client" ? "profile.keystore_lacks_client_auth" : "profile.keystore_lacks_server_auth",
