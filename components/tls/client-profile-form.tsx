@@ -5,7 +5,8 @@ import { Controller } from "react-hook-form";
 import { createClientProfileAction, updateClientProfileAction } from "@/app/actions/tls-client-profiles";
 import { queryKeys } from "@/lib/query-keys";
 import { type TClientProfileInput, ZClientProfileCreate, ZClientProfileFields } from "@/lib/tls/client-profile-schema";
-import { type FormMode, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
+import { lintClientProfile } from "@/lib/tls/lint/profile";
+import { type FormMode, type KeystoreUsages, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
 import { StoreRefFields } from "./store-ref-fields";
 import type { StoreChoice } from "./store-select";
 
@@ -19,6 +20,14 @@ const CLIENT: ProfileKind<TClientProfileInput> = {
   queryKey: queryKeys.clientProfiles,
   save: (org, values, target) =>
     target ? updateClientProfileAction(org, target, values) : createClientProfileAction(org, values),
+  lint: (values, keystore) =>
+    lintClientProfile({
+      protocols: values.protocols ?? [],
+      ciphers: values.ciphers ?? [],
+      insecure_server_connections: !!values.insecure_server_connections,
+      server_name_indication: !!values.server_name_indication,
+      keystore,
+    }),
 };
 
 interface Props {
@@ -28,6 +37,7 @@ interface Props {
   target?: ProfileTarget;
   keystores: StoreChoice[];
   truststores: StoreChoice[];
+  keystoreUsages: KeystoreUsages;
 }
 
 export function ClientProfileForm({ keystores, truststores, ...props }: Props) {

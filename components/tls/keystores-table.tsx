@@ -4,6 +4,7 @@ import { deleteKeystoresAction } from "@/app/actions/keystores";
 import { queryKeys } from "@/lib/query-keys";
 import type { KeystoreDto } from "@/lib/tls/store-dto";
 import { ExpiryCell, TitleCell, When } from "./cells";
+import { FindingsBadge } from "./findings";
 import { ResourceTable } from "./resource-table";
 import type { ListParams, Page } from "./use-resource-list";
 
@@ -37,6 +38,12 @@ export function KeystoresTable({ org, now, ...props }: Props) {
         },
         { key: "name", header: "Name", render: (k) => k.name },
         { key: "not_after", header: "Expires", render: (k) => <ExpiryCell notAfter={k.not_after} now={at} /> },
+        {
+          key: "findings",
+          header: "Findings",
+          sortable: false,
+          render: (k) => <FindingsBadge findings={k.findings} />,
+        },
         { key: "updated_at", header: "Updated", render: (k) => <When iso={k.updated_at} /> },
       ]}
       rowKey={(k) => k.name}

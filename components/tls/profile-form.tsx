@@ -20,8 +20,13 @@ import type { ActionResult } from "@/lib/errors";
 import type { CipherName } from "@/lib/tls/ciphers";
 import { DEPRECATED_PROTOCOLS, PROTOCOL_LABELS, TLS_PROTOCOLS, type TlsProtocol } from "@/lib/tls/protocols";
 import { slugify } from "@/lib/tls/slug";
+import type { Finding } from "@/lib/tls/lint/finding";
+import type { KeystoreUsage } from "@/lib/tls/lint/key-usage";
+import { parseStoreRef } from "@/lib/tls/store-ref";
 import { CipherPicker } from "./cipher-picker";
 import { EffectiveCiphers } from "./effective-ciphers";
+import { FindingsList } from "./findings";
+import { PresetPicker } from "./preset-picker";
 
 export type FormMode = "create" | "new-version" | "edit" | "view";
 
@@ -33,7 +38,12 @@ export interface ProfileKind<V extends FieldValues> {
   fields: ReadonlySet<string>;
   queryKey: (org: string) => readonly unknown[];
   save: (org: string, values: V, target?: ProfileTarget) => Promise<ActionResult<{ title: string; version: string }>>;
+  /** The same lint the server applies to stored profiles, run on the form's values as they change. */
+  lint: (values: V, keystore: KeystoreUsage | null) => Finding[];
 }
+
+/** Extended key usage of each keystore's leaf by keystore name (null: no EKU extension), for live lint. */
+export type KeystoreUsages = Record<string, string[] | null>;
 
 export interface ProfileTarget {
   name: string;
@@ -47,15 +57,30 @@ interface Props<V extends FieldValues> {
   mode: FormMode;
   defaultValues: V;
   target?: ProfileTarget;
+  keystoreUsages: KeystoreUsages;
   /** The kind's own fields (toggles, keystore and truststore pickers). */
   children: (control: Control<V>, errors: FieldErrors<V>, readOnly: boolean) => ReactNode;
+}
+
+function keystoreUsageOf(ref: unknown, usages: KeystoreUsages): KeystoreUsage | null {
+  if (typeof ref !== "string" || !ref) return null;
+  const { name } = parseStoreRef("keystore", ref);
+  return name in usages ? { name, extendedKeyUsage: usages[name] } : null;
 }
 
 const message = (e: unknown) =>
   (e as { message?: string; root?: { message?: string } } | undefined)?.message ??
   (e as { root?: { message?: string } } | undefined)?.root?.message;
 
-export function ProfileForm<V extends FieldValues>({ org, kind, mode, defaultValues, target, children }: Props<V>) {
+export function ProfileForm<V extends FieldValues>({
+  org,
+  kind,
+  mode,
+  defaultValues,
+  target,
+  keystoreUsages,
+  children,
+}: Props<V>) {
   const router = useRouter();
   const toast = useToast();
   const [banner, setBanner] = useState<{ title: string; message: string; stale?: boolean } | null>(null);
@@ -70,6 +95,13 @@ export function ProfileForm<V extends FieldValues>({ org, kind, mode, defaultVal
   const path = (name: string) => name as Path<V>;
   const protocols = (useWatch({ control, name: path("protocols") }) ?? []) as TlsProtocol[];
   const ciphers = (useWatch({ control, name: path("ciphers") }) ?? []) as CipherName[];
+  const values = useWatch({ control }) as V;
+  const findings = kind.lint(values, keystoreUsageOf(values.keystore_url, keystoreUsages));
+  const applyPreset = (next: TlsProtocol[], suites: CipherName[]) => {
+    const how = { shouldDirty: true, shouldValidate: formState.isSubmitted };
+    setValue(path("protocols"), next as never, how);
+    setValue(path("ciphers"), suites as never, how);
+  };
   const listUrl = kind.listUrl(org);
   const saving = useActionMutation((values: V) => kind.save(org, values, mode === "edit" ? target : undefined), {
     invalidate: [kind.queryKey(org)],
@@ -161,6 +193,7 @@ export function ProfileForm<V extends FieldValues>({ org, kind, mode, defaultVal
             invalidText={message(errors.summary)}
             {...register(path("summary"))}
           />
+          <PresetPicker protocols={protocols} ciphers={ciphers} onApply={applyPreset} readOnly={readOnly} />
           <Controller
             control={control}
             name={path("protocols")}
@@ -214,6 +247,12 @@ export function ProfileForm<V extends FieldValues>({ org, kind, mode, defaultVal
           />
           <EffectiveCiphers protocols={protocols} ciphers={ciphers} />
           {children(control, formState.errors, readOnly)}
+          <section aria-labelledby="live-findings-title" className="live-findings">
+            <h3 id="live-findings-title" className="cds--label">
+              Findings for these settings
+            </h3>
+            <FindingsList findings={findings} subject="profile" />
+          </section>
         </Stack>
       </fieldset>
       <ButtonSet className="profile-form__actions">

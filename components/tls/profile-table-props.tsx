@@ -3,6 +3,7 @@
 import type { ActionResult } from "@/lib/errors";
 import type { ProfileDtoBase } from "@/lib/tls/profile-dto-base";
 import { ProtocolTags, TitleCell, When } from "./cells";
+import { FindingsBadge } from "./findings";
 import type { Column, ResourceTableProps } from "./resource-table";
 
 type Shared<T> = Pick<
@@ -30,6 +31,7 @@ export function profileTableProps<T extends ProfileDtoBase>(
       { key: "name", header: "Name", render: (p) => p.name },
       { key: "version", header: "Version", render: (p) => p.version },
       { key: "protocols", header: "Protocols", render: protocols },
+      { key: "findings", header: "Findings", sortable: false, render: (p) => <FindingsBadge findings={p.findings} /> },
       { key: "updated_at", header: "Updated", render: (p) => <When iso={p.updated_at} /> },
     ],
     rowKey: (p) => `${p.name}:${p.version}`,

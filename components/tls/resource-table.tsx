@@ -35,6 +35,8 @@ export interface Column<T> {
   key: string;
   header: string;
   render: (row: T) => ReactNode;
+  /** Computed columns (findings) have no database order; they are not sortable. */
+  sortable?: false;
 }
 
 export interface ResourceTableProps<T> {
@@ -169,17 +171,21 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
                     onSelect={() => setSelected(allSelected ? new Set() : new Set(selectable.map(rowKey)))}
                   />
                 )}
-                {columns.map((c) => (
-                  <TableHeader
-                    key={c.key}
-                    isSortable
-                    isSortHeader={sortKey === c.key}
-                    sortDirection={sortKey === c.key ? (sortDesc ? "DESC" : "ASC") : "NONE"}
-                    onClick={() => toggleSort(c.key)}
-                  >
-                    {c.header}
-                  </TableHeader>
-                ))}
+                {columns.map((c) =>
+                  c.sortable === false ? (
+                    <TableHeader key={c.key}>{c.header}</TableHeader>
+                  ) : (
+                    <TableHeader
+                      key={c.key}
+                      isSortable
+                      isSortHeader={sortKey === c.key}
+                      sortDirection={sortKey === c.key ? (sortDesc ? "DESC" : "ASC") : "NONE"}
+                      onClick={() => toggleSort(c.key)}
+                    >
+                      {c.header}
+                    </TableHeader>
+                  ),
+                )}
                 <TableHeader aria-label="Actions" />
               </TableRow>
             </TableHead>

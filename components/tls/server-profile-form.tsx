@@ -10,7 +10,8 @@ import {
   ZServerProfileCreate,
   ZServerProfileFields,
 } from "@/lib/tls/server-profile-schema";
-import { type FormMode, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
+import { lintServerProfile } from "@/lib/tls/lint/profile";
+import { type FormMode, type KeystoreUsages, ProfileForm, type ProfileKind, type ProfileTarget } from "./profile-form";
 import { StoreRefFields } from "./store-ref-fields";
 import type { StoreChoice } from "./store-select";
 
@@ -22,6 +23,13 @@ const SERVER: ProfileKind<TServerProfileInput> = {
   queryKey: queryKeys.serverProfiles,
   save: (org, values, target) =>
     target ? updateServerProfileAction(org, target, values) : createServerProfileAction(org, values),
+  lint: (values, keystore) =>
+    lintServerProfile({
+      protocols: values.protocols ?? [],
+      ciphers: values.ciphers ?? [],
+      mutual_authentication: values.mutual_authentication ?? "none",
+      keystore,
+    }),
 };
 
 const MUTUAL_LABELS: Record<(typeof MUTUAL_AUTHENTICATION)[number], string> = {
@@ -37,6 +45,7 @@ interface Props {
   target?: ProfileTarget;
   keystores: StoreChoice[];
   truststores: StoreChoice[];
+  keystoreUsages: KeystoreUsages;
 }
 
 export function ServerProfileForm({ keystores, truststores, ...props }: Props) {

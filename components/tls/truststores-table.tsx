@@ -4,6 +4,7 @@ import { deleteTruststoresAction } from "@/app/actions/truststores";
 import { queryKeys } from "@/lib/query-keys";
 import type { TruststoreDto } from "@/lib/tls/store-dto";
 import { ExpiryCell, TitleCell, When } from "./cells";
+import { FindingsBadge } from "./findings";
 import { ResourceTable } from "./resource-table";
 import type { ListParams, Page } from "./use-resource-list";
 
@@ -41,6 +42,12 @@ export function TruststoresTable({ org, now, ...props }: Props) {
           render: (t) => `${t.name} · ${t.certificate_count} certificate${t.certificate_count === 1 ? "" : "s"}`,
         },
         { key: "not_after", header: "First expiry", render: (t) => <ExpiryCell notAfter={t.not_after} now={at} /> },
+        {
+          key: "findings",
+          header: "Findings",
+          sortable: false,
+          render: (t) => <FindingsBadge findings={t.findings} />,
+        },
         { key: "updated_at", header: "Updated", render: (t) => <When iso={t.updated_at} /> },
       ]}
       rowKey={(t) => t.name}

@@ -1,5 +1,5 @@
 /** Stands for the catalog until the console has catalogs: the gateway name then depends on where it is published. */
-export const CATALOG_PLACEHOLDER = "{catalog}";
+const CATALOG_PLACEHOLDER = "{catalog}";
 
 /** The names under which DataPower holds a published TLS profile (reference: "Names on the DataPower gateway"). */
 export interface DataPowerNames {

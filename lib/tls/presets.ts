@@ -90,7 +90,7 @@ export function presetById(id: string): TlsPreset | undefined {
 }
 
 /** How a selection differs from a preset: what it adds to and removes from the preset's lists. */
-export interface PresetDifference {
+interface PresetDifference {
   preset: TlsPreset;
   addedProtocols: TlsProtocol[];
   removedProtocols: TlsProtocol[];

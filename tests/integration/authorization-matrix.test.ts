@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/orgs/[org]/tls-client-profiles/route";
 import * as byName from "@/app/api/orgs/[org]/tls-client-profiles/[name]/route";
 import * as byVersion from "@/app/api/orgs/[org]/tls-client-profiles/[name]/[version]/route";
+import * as presets from "@/app/api/tls-presets/route";
 import {
   createClientProfileAction,
   deleteClientProfilesAction,
@@ -112,6 +113,14 @@ describe.each(REST)("REST $name", ({ allowed, call }) => {
     expect(res.status).toBe(UNAUTHENTICATED.includes(who) ? 401 : 403);
     expect(await res.json()).toMatchObject({ status: res.status, errors: [] });
     expect(await state()).toEqual(before);
+  });
+});
+
+/** Reference data of no organization: every valid credential reads it, a key restricted to any organization too. */
+describe("REST GET /api/tls-presets", () => {
+  it.each(EVERYONE)("%s", async (who) => {
+    const res = await presets.GET(request("GET", "/api/tls-presets", restAuth(who)));
+    expect(res.status).toBe(UNAUTHENTICATED.includes(who) ? 401 : 200);
   });
 });
 

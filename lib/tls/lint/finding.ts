@@ -14,7 +14,7 @@ export interface Finding {
 /** Most severe first: the order findings are listed and badges are shown. */
 export const SEVERITIES: readonly Severity[] = ["critical", "warning", "info"];
 
-export type SeverityCounts = Record<Severity, number>;
+type SeverityCounts = Record<Severity, number>;
 
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { critical: 0, warning: 0, info: 0 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CIPHERS, type CipherName } from "../ciphers";
 import { DEFAULT_PROTOCOLS, type TlsProtocol } from "../protocols";
 import { TLS_PRESETS } from "../presets";
+import type { Finding } from "./finding";
 import { EKU } from "./key-usage";
 import { type ClientProfileFacts, lintClientProfile, lintServerProfile, type ServerProfileFacts } from "./profile";
 
@@ -21,7 +22,7 @@ const server = (over: Partial<ServerProfileFacts> = {}): ServerProfileFacts => (
   ...over,
 });
 const codes = (findings: { code: string }[]) => findings.map((f) => f.code);
-const find = (findings: { code: string }[], code: string) => findings.find((f) => f.code === code);
+const find = (findings: Finding[], code: string) => findings.find((f) => f.code === code);
 
 describe("profile lint", () => {
   it("a default selection with secure settings has no findings, client or server", () => {

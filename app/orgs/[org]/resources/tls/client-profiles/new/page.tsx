@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ClientProfileForm } from "@/components/tls/client-profile-form";
 import { OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
+import { keystoreUsages } from "@/lib/server/lint/keystore-usages";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getClientProfile } from "@/lib/server/profiles/client-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
@@ -22,7 +23,11 @@ export default async function NewClientProfilePage({ params, searchParams }: Pro
   const { from, version, copy } = await searchParams;
   const ctx = await pageOrg(org, OPERATIONS.createClientProfile);
   const source = from && version ? await orNotFound(getClientProfile(ctx, from, version)) : null;
-  const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
+  const [keystores, truststores, usages] = await Promise.all([
+    keystoreChoices(ctx),
+    truststoreChoices(ctx),
+    keystoreUsages(ctx),
+  ]);
   const duplicate = !!source && copy === "1";
   return (
     <div className="page page--form">
@@ -53,6 +58,7 @@ export default async function NewClientProfilePage({ params, searchParams }: Pro
         }
         keystores={keystores}
         truststores={truststores}
+        keystoreUsages={usages}
       />
     </div>
   );

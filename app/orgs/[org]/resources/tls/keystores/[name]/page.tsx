@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Tag } from "@/components/carbon";
 import { CertificateList } from "@/components/tls/certificate-list";
+import { FindingsSection } from "@/components/tls/findings";
 import { MaterialWarnings } from "@/components/tls/material-warnings";
 import { StoreActions } from "@/components/tls/store-actions";
 import { UsedBy } from "@/components/tls/used-by";
@@ -56,6 +57,7 @@ export default async function KeystorePage({ params }: { params: Promise<{ org: 
       {keystore.is_default && (
         <p className="default-note">Default keystore: created at installation; it cannot be edited or deleted.</p>
       )}
+      <FindingsSection findings={keystore.findings} subject="keystore" />
       <MaterialWarnings warnings={keystore.warnings ?? []} />
       <UsedBy org={ctx.org.name} dependants={keystore.used_by ?? []} />
       <section aria-labelledby="chain-title">

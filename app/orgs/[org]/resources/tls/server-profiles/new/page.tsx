@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
 import { OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
+import { keystoreUsages } from "@/lib/server/lint/keystore-usages";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
@@ -21,7 +22,11 @@ export default async function NewServerProfilePage({ params, searchParams }: Pro
   const { from, version, copy } = await searchParams;
   const ctx = await pageOrg(org, OPERATIONS.createServerProfile);
   const source = from && version ? await orNotFound(getServerProfile(ctx, from, version)) : null;
-  const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
+  const [keystores, truststores, usages] = await Promise.all([
+    keystoreChoices(ctx),
+    truststoreChoices(ctx),
+    keystoreUsages(ctx),
+  ]);
   const duplicate = !!source && copy === "1";
   return (
     <div className="page page--form">
@@ -47,6 +52,7 @@ export default async function NewServerProfilePage({ params, searchParams }: Pro
         }
         keystores={keystores}
         truststores={truststores}
+        keystoreUsages={usages}
       />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Tag } from "@/components/carbon";
 import { CertificateList } from "@/components/tls/certificate-list";
+import { FindingsSection } from "@/components/tls/findings";
 import { MaterialWarnings } from "@/components/tls/material-warnings";
 import { RemoveCertificateButton } from "@/components/tls/remove-certificate-button";
 import { StoreActions } from "@/components/tls/store-actions";
@@ -65,6 +66,7 @@ export default async function TruststorePage({ params }: { params: Promise<{ org
       {truststore.is_default && (
         <p className="default-note">Default truststore: created at installation; it cannot be edited or deleted.</p>
       )}
+      <FindingsSection findings={truststore.findings} subject="truststore" />
       <MaterialWarnings warnings={truststore.warnings ?? []} />
       <UsedBy org={ctx.org.name} dependants={truststore.used_by ?? []} />
       <section aria-labelledby="certs-title">

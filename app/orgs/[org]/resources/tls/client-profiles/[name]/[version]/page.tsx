@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { ProfileLintSection } from "@/components/tls/profile-lint-section";
 import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ClientProfileForm } from "@/components/tls/client-profile-form";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
+import { keystoreUsages } from "@/lib/server/lint/keystore-usages";
 import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getClientProfile } from "@/lib/server/profiles/client-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
@@ -18,7 +20,11 @@ export default async function ClientProfilePage({ params }: Props) {
   const ctx = await pageOrg(org, OPERATIONS.viewClientProfiles);
   const profile = await orNotFound(getClientProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateClientProfile");
-  const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
+  const [keystores, truststores, usages] = await Promise.all([
+    keystoreChoices(ctx),
+    truststoreChoices(ctx),
+    keystoreUsages(ctx),
+  ]);
   return (
     <div className="page page--form">
       <ProfilePageHeader
@@ -30,6 +36,7 @@ export default async function ClientProfilePage({ params }: Props) {
             : undefined
         }
       />
+      <ProfileLintSection profile={profile} />
       <ClientProfileForm
         key={profile.row_version}
         org={ctx.org.name}
@@ -38,6 +45,7 @@ export default async function ClientProfilePage({ params }: Props) {
         target={{ name: profile.name, version: profile.version, rowVersion: profile.row_version }}
         keystores={keystores}
         truststores={truststores}
+        keystoreUsages={usages}
       />
     </div>
   );

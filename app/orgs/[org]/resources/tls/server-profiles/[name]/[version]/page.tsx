@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { ProfileLintSection } from "@/components/tls/profile-lint-section";
 import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
+import { keystoreUsages } from "@/lib/server/lint/keystore-usages";
 import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
@@ -17,7 +19,11 @@ export default async function ServerProfilePage({ params }: Props) {
   const ctx = await pageOrg(org, OPERATIONS.viewServerProfiles);
   const profile = await orNotFound(getServerProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateServerProfile");
-  const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
+  const [keystores, truststores, usages] = await Promise.all([
+    keystoreChoices(ctx),
+    truststoreChoices(ctx),
+    keystoreUsages(ctx),
+  ]);
   return (
     <div className="page page--form">
       <ProfilePageHeader
@@ -29,6 +35,7 @@ export default async function ServerProfilePage({ params }: Props) {
             : undefined
         }
       />
+      <ProfileLintSection profile={profile} />
       <ServerProfileForm
         key={profile.row_version}
         org={ctx.org.name}
@@ -37,6 +44,7 @@ export default async function ServerProfilePage({ params }: Props) {
         target={{ name: profile.name, version: profile.version, rowVersion: profile.row_version }}
         keystores={keystores}
         truststores={truststores}
+        keystoreUsages={usages}
       />
     </div>
   );
