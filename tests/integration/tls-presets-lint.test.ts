@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as presets from "@/app/api/tls-presets/route";
 import * as clientCollection from "@/app/api/orgs/[org]/tls-client-profiles/route";
 import * as clientOne from "@/app/api/orgs/[org]/tls-client-profiles/[name]/[version]/route";
@@ -217,5 +217,13 @@ describe("findings and DataPower names on REST objects", () => {
     expect(tsOne.findings[0].message).toContain("'pinned.test'");
     const tsList = await (await truststores.GET(request("GET", "/x?q=mixed", auth), org())).json();
     expect(tsList.results[0].findings).toEqual(tsOne.findings);
+  });
+
+  it("a page of stores gets its findings from one certificate query, however many rows it holds", async () => {
+    const certificateReads = vi.spyOn(db().certificate, "findMany");
+    const list = await (await keystores.GET(request("GET", "/x?limit=100", auth), org())).json();
+    expect(list.results.length).toBeGreaterThanOrEqual(4);
+    expect(certificateReads).toHaveBeenCalledTimes(1);
+    certificateReads.mockRestore();
   });
 });
