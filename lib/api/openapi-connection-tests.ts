@@ -53,9 +53,7 @@ const ZResult = z.object({
   cipher_iana: z.string().optional(),
   alpn: z.string().nullable().optional(),
   peer_certificates: z.array(ZPeerCertificate),
-  chain_problems: z.array(
-    z.object({ code: z.string(), message: z.string(), position: z.number().int().optional() }),
-  ),
+  chain_problems: z.array(z.object({ code: z.string(), message: z.string(), position: z.number().int().optional() })),
   trusted: z.boolean().optional(),
   client_certificate_requested: z.boolean(),
   client_certificate_accepted: z.boolean().optional(),

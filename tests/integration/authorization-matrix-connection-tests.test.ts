@@ -53,7 +53,11 @@ async function target() {
   const n = ++seq;
   const base = { version: "1.0.0", protocols: ["tls_v1.2", "tls_v1.3"], ciphers: DEFAULT_CIPHERS };
   const client = await createClientProfile(owner, { ...base, title: `Matrix client ${n}` });
-  const server = await createServerProfile(owner, { ...base, title: `Matrix server ${n}`, keystore_url: "matrix-server" });
+  const server = await createServerProfile(owner, {
+    ...base,
+    title: `Matrix server ${n}`,
+    keystore_url: "matrix-server",
+  });
   return { client: client.name, server: server.name };
 }
 type Target = Awaited<ReturnType<typeof target>>;

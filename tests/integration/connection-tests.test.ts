@@ -131,11 +131,16 @@ describe("Test connection (client profile)", () => {
     const profile = await clientProfile(owner);
     const port = await tlsServer();
     const res = await testRoute.POST(
-      request("POST", "/x", { bearer: world.users.customManage.apiKey }, {
-        host: "127.0.0.1",
-        port,
-        server_name: "api.probe.test",
-      }),
+      request(
+        "POST",
+        "/x",
+        { bearer: world.users.customManage.apiKey },
+        {
+          host: "127.0.0.1",
+          port,
+          server_name: "api.probe.test",
+        },
+      ),
       routeCtx({ org: world.org, name: profile.name, version: "1.0.0" }),
     );
     expect(res.status).toBe(200);
@@ -244,9 +249,10 @@ describe("Check with a client profile (server profile)", () => {
   it("loads the client profile's keystore too: a server that requires a client certificate accepts it", async () => {
     const server = await serverProfile("require");
     const withCert = await clientProfile(owner, { truststore_url: "probe-ca", keystore_url: "partner-client" });
-    expect(
-      await checkServerProfile(owner, server.name, "1.0.0", { client_profile_url: withCert.name }),
-    ).toMatchObject({ ok: true, peer_certificates: [{ subject: "CN=api.probe.test" }, { subject: "CN=Test CA" }] });
+    expect(await checkServerProfile(owner, server.name, "1.0.0", { client_profile_url: withCert.name })).toMatchObject({
+      ok: true,
+      peer_certificates: [{ subject: "CN=api.probe.test" }, { subject: "CN=Test CA" }],
+    });
   });
 
   it("refuses another organization's client profile like a missing one, at client_profile_url", async () => {

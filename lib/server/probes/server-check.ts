@@ -85,7 +85,10 @@ export async function checkServerProfile(
   const server = await getServerProfile(ctx, name, version);
   const input = ZServerCheckInput.parse(raw);
   const client = await resolveClientProfile(ctx, input.client_profile_url);
-  const refs = await db().tlsServerProfile.findUniqueOrThrow({ where: { id: server.id }, select: { keystoreId: true } });
+  const refs = await db().tlsServerProfile.findUniqueOrThrow({
+    where: { id: server.id },
+    select: { keystoreId: true },
+  });
   const serverMaterial = await profileMaterial(ctx, "server", name, version);
   const serverName = input.server_name ?? (await certificateName(ctx, refs.keystoreId));
   if (!serverMaterial.keystore || !serverName) {
@@ -118,4 +121,14 @@ export async function serverProfileChecks(
 ): Promise<ConnectionTestRecord[]> {
   const profile = await getServerProfile(ctx, name, version);
   return historyOf(ctx, { serverProfileId: profile.id });
+}
+
+/** The organization's client profiles to check with, by title (the form's select). */
+export async function clientProfileChoices(ctx: OrgContext) {
+  return db().tlsClientProfile.findMany({
+    where: { orgId: ctx.org.id },
+    orderBy: [{ titleKey: "asc" }, { name: "asc" }, { version: "asc" }],
+    select: { name: true, version: true, title: true },
+    take: 500,
+  });
 }
