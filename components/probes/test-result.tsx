@@ -10,11 +10,11 @@ import styles from "./probes.module.scss";
 
 const ms = (v: number | undefined) => (v === undefined ? "—" : `${Math.round(v)} ms`);
 
-export const targetText = (r: ConnectionTestResult) =>
+const targetText = (r: ConnectionTestResult) =>
   `${r.target.host.includes(":") ? `[${r.target.host}]` : r.target.host}:${r.target.port}`;
 
 /** The outcome in one line: what a screen reader announces when a run ends. */
-export function outcomeTitle(r: ConnectionTestResult): string {
+function outcomeTitle(r: ConnectionTestResult): string {
   return r.ok
     ? `Connected to ${targetText(r)}`
     : `Connection to ${targetText(r)} failed${r.code ? ` (${r.code})` : ""}`;

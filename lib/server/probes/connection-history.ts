@@ -12,7 +12,7 @@ export const KEPT_PER_PROFILE = 20;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Whose history a result joins: a client profile's tests or a server profile's checks. */
-export type HistoryOwner = { clientProfileId: string } | { serverProfileId: string };
+type HistoryOwner = { clientProfileId: string } | { serverProfileId: string };
 
 /** What the audit record says about a run: where it went and how it ended, never key material. */
 export interface RunAudit {

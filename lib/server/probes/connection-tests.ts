@@ -33,7 +33,7 @@ export async function testClientProfile(
   now = () => new Date(),
 ): Promise<ConnectionTestResult> {
   const profile = await getClientProfile(ctx, name, version);
-  const input = ZConnectionTestInput.parse(raw);
+  const input: ConnectionTestInput = ZConnectionTestInput.parse(raw);
   const target = hostPort(input.host, input.port);
   const run: RunAudit = {
     action: "test",

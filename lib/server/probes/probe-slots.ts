@@ -54,7 +54,7 @@ export async function releaseProbeSlot(claim: SlotClaim): Promise<void> {
   await db().probeSlot.deleteMany({ where: { orgId: claim.orgId, slot: claim.slot, holder: claim.holder } });
 }
 
-export function tooManyTests(limit: number, orgName: string): AppError {
+function tooManyTests(limit: number, orgName: string): AppError {
   const running = limit === 1 ? "1 test is" : `${limit} tests are`;
   return new AppError("RATE_LIMITED", `${running} already running in ${orgName}; try again when one finishes.`);
 }

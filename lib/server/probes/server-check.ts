@@ -9,7 +9,12 @@ import { getServerProfile } from "@/lib/server/profiles/server-profiles";
 import { profileMaterial } from "@/lib/server/profiles/tls-material";
 import { db } from "@/lib/server/platform/db";
 import { decodePercent } from "@/lib/tls/percent";
-import { type ConnectionTestRecord, type ConnectionTestResult, ZServerCheckInput } from "@/lib/tls/connection-test";
+import {
+  type ConnectionTestRecord,
+  type ConnectionTestResult,
+  type ServerCheckInput,
+  ZServerCheckInput,
+} from "@/lib/tls/connection-test";
 
 const FIELD = "client_profile_url";
 
@@ -83,7 +88,7 @@ export async function checkServerProfile(
   now = () => new Date(),
 ): Promise<ConnectionTestResult> {
   const server = await getServerProfile(ctx, name, version);
-  const input = ZServerCheckInput.parse(raw);
+  const input: ServerCheckInput = ZServerCheckInput.parse(raw);
   const client = await resolveClientProfile(ctx, input.client_profile_url);
   const refs = await db().tlsServerProfile.findUniqueOrThrow({
     where: { id: server.id },
