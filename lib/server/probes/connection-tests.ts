@@ -7,7 +7,12 @@ import { withProbeSlot } from "@/lib/server/probes/probe-slots";
 import { TARGET as CLIENT_PROFILE, getClientProfile } from "@/lib/server/profiles/client-profiles";
 import { profileMaterial } from "@/lib/server/profiles/tls-material";
 import { db } from "@/lib/server/platform/db";
-import { type ConnectionTestRecord, type ConnectionTestResult, ZConnectionTestInput } from "@/lib/tls/connection-test";
+import {
+  type ConnectionTestInput,
+  type ConnectionTestRecord,
+  type ConnectionTestResult,
+  ZConnectionTestInput,
+} from "@/lib/tls/connection-test";
 
 /** "host:port" as a person reads it; an IPv6 address in brackets. */
 const hostPort = (host: string, port: number) => `${host.includes(":") ? `[${host}]` : host}:${port}`;
