@@ -11,6 +11,7 @@ import {
 import { ZPresetId } from "@/lib/tls/preset-shortcut";
 import { PRESET_IDS } from "@/lib/tls/presets";
 import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
+import { connectionTestPaths, connectionTestSchemas } from "@/lib/api/openapi-connection-tests";
 import { notificationPaths, notificationSchemas } from "@/lib/api/openapi-notifications";
 import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-profile-schema";
 import { EXPIRY_BUCKETS } from "@/lib/tls/expiry";
@@ -348,6 +349,7 @@ export function openApiDocument(serverUrl: string) {
         TlsPreset: schema(ZTlsPreset, "output"),
         Error: schema(ZError, "output"),
         ...notificationSchemas,
+        ...connectionTestSchemas,
       },
     },
     paths: {
@@ -406,6 +408,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...notificationPaths,
+      ...connectionTestPaths,
       "/api/orgs/{org}/calendar-feeds": {
         get: {
           summary: "Active calendar feeds (Settings: Manage); their URLs are never listed",

@@ -55,3 +55,13 @@ export function outboundNetworks(env: Record<string, string | undefined> = proce
     throw new ConfigError((e as Error).message);
   }
 }
+
+/** PROBE_CONCURRENCY: connection tests and checks one organization may run at once, across every instance (default 3). */
+export function probeConcurrency(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PROBE_CONCURRENCY?.trim();
+  if (!raw) return 3;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100)
+    throw new ConfigError(`PROBE_CONCURRENCY must be a whole number from 1 to 100, not "${raw}"`);
+  return n;
+}

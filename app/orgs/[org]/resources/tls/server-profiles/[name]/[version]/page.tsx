@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { ProfileLintSection } from "@/components/tls/profile-lint-section";
 import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
+import { ServerProfileProbes } from "@/components/probes/profile-probes";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { keystoreUsages } from "@/lib/server/lint/keystore-usages";
 import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { clientProfileChoices, serverProfileChecks } from "@/lib/server/probes/server-check";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { serverFormValuesOf } from "@/lib/tls/profile-form-values";
@@ -19,10 +21,13 @@ export default async function ServerProfilePage({ params }: Props) {
   const ctx = await pageOrg(org, OPERATIONS.viewServerProfiles);
   const profile = await orNotFound(getServerProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateServerProfile");
-  const [keystores, truststores, usages] = await Promise.all([
+  const canCheck = may(ctx.role.permissions, "checkServerProfile");
+  const [keystores, truststores, usages, history, clientProfiles] = await Promise.all([
     keystoreChoices(ctx),
     truststoreChoices(ctx),
     keystoreUsages(ctx),
+    serverProfileChecks(ctx, profile.name, profile.version),
+    canCheck ? clientProfileChoices(ctx) : [],
   ]);
   return (
     <div className="page page--form">
@@ -45,6 +50,13 @@ export default async function ServerProfilePage({ params }: Props) {
         keystores={keystores}
         truststores={truststores}
         keystoreUsages={usages}
+      />
+      <ServerProfileProbes
+        org={ctx.org.name}
+        profile={{ name: profile.name, version: profile.version }}
+        canRun={canCheck}
+        history={history}
+        clientProfiles={clientProfiles}
       />
     </div>
   );
