@@ -17,6 +17,8 @@ export interface OpensslServerOptions {
   chainPems?: string[];
   /** CAs for verifying client certificates (`-CAfile`). */
   caPems?: string[];
+  /** The certificate for the name given with `-servername` (`-key2`, `-cert2`). */
+  second?: { keyPem: string; certPem: string };
   args?: string[];
 }
 
@@ -27,6 +29,9 @@ export async function opensslServer(options: OpensslServerOptions): Promise<numb
   args.push("-cert", file("cert.pem", options.certPem));
   if (options.chainPems) args.push("-cert_chain", file("chain.pem", options.chainPems.join("")));
   if (options.caPems) args.push("-CAfile", file("ca.pem", options.caPems.join("")));
+  if (options.second) {
+    args.push("-key2", file("key2.pem", options.second.keyPem), "-cert2", file("cert2.pem", options.second.certPem));
+  }
   args.push(...(options.args ?? []));
   const child = spawn("openssl", args, { stdio: ["pipe", "pipe", "pipe"] });
   running.push({ child, dir });

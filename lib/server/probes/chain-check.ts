@@ -77,7 +77,8 @@ function dates(certs: X509Certificate[], now: Date, verdict: ChainVerdict) {
     const notAfter = new Date(x.validTo);
     const notBefore = new Date(x.validFrom);
     if (notAfter.getTime() <= now.getTime()) {
-      const days = -daysLeft(notAfter, now);
+      // Whole days since: daysLeft with the dates swapped (seconds-precision certificate dates must not add a day).
+      const days = daysLeft(now, notAfter);
       verdict.expired ??= { name: cn(x), days, position };
       verdict.problems.push({
         code: "expired",
@@ -85,7 +86,7 @@ function dates(certs: X509Certificate[], now: Date, verdict: ChainVerdict) {
         message: `'${cn(x)}' expired on ${notAfter.toISOString().slice(0, 10)} (${days} days ago).`,
       });
     } else if (notBefore.getTime() > now.getTime()) {
-      const days = daysLeft(notBefore, now) + 1;
+      const days = -daysLeft(now, notBefore);
       verdict.notYetValid ??= { name: cn(x), days, position };
       verdict.problems.push({
         code: "not_yet_valid",

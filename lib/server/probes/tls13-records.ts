@@ -85,7 +85,7 @@ export class RecordOpener {
         plain = decipher.update(sealed);
         decipher.final();
       } else {
-        const decipher = createDecipheriv(cipher, this.key, nonce, { authTagLength: tagLength });
+        const decipher = createDecipheriv(cipher as "aes-128-gcm", this.key, nonce, { authTagLength: tagLength });
         decipher.setAAD(header);
         decipher.setAuthTag(tag);
         plain = Buffer.concat([decipher.update(sealed), decipher.final()]);
