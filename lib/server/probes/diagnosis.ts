@@ -62,6 +62,8 @@ export interface ServerView {
   mutual: "none" | "request" | "require";
   clientSentCertificate: boolean;
   clientAuthorized?: boolean;
+  /** The listener dropped the connection without an error or an alert: Node's way of refusing an untrusted client. */
+  droppedClient?: boolean;
 }
 
 export interface Diagnosis {
@@ -154,11 +156,14 @@ function protocolMismatch(f: ProbeFacts): Diagnosis | null {
   }
   if (f.serverSpeaks.length === 0 || f.serverSpeaks.some((p) => f.profile.protocols.includes(p))) return null;
   const best = sortProtocols(f.serverSpeaks).at(-1)!;
+  const message = f.serverView
+    ? `No protocol in common: the server profile allows ${protocols(f.serverSpeaks)}, the client profile ${protocols(f.profile.protocols)}.`
+    : `No protocol in common: the server speaks ${protocols(f.serverSpeaks)}, the profile allows ${protocols(f.profile.protocols)}.`;
   const legacyOnly = f.serverSpeaks.every((p) => p === "tls_v1.0" || p === "tls_v1.1");
   return {
     ok: false,
     code: "protocol_mismatch",
-    message: `No protocol in common: the server speaks ${protocols(f.serverSpeaks)}, the profile allows ${protocols(f.profile.protocols)}.`,
+    message,
     fix: legacyOnly
       ? `Better: upgrade the server to TLS 1.2 or 1.3. Otherwise allow ${label(best)} in the profile (deprecated, RFC 8996).`
       : `Allow ${label(best)} in the profile's protocols, or enable ${protocols(f.profile.protocols).replace(/ only$/, "")} on the server.`,
@@ -169,9 +174,10 @@ function clientCertificate(f: ProbeFacts): Diagnosis | null {
   const view = f.serverView;
   const alert = f.serverAlert;
   const serverSaysMissing = view?.error === "ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE";
+  // The loopback listener's own word, when there is one, beats reading the client's side.
   const objected =
     (alert && CERTIFICATE_ALERTS.has(alert.description) && (alert.afterHandshake || f.serverHelloSeen)) ||
-    f.clientCertificate.hungUpAfter;
+    (f.clientCertificate.hungUpAfter && (!view || view.error || view.droppedClient));
   if (!serverSaysMissing && !(f.clientCertificate.requested && objected)) return null;
   if (serverSaysMissing || !f.clientCertificate.sent) {
     return {

@@ -39,13 +39,23 @@ export async function checkWithClientProfile(request: LoopbackCheckRequest): Pro
   const spoken = new Promise<void>((resolve) => (spoke = resolve));
   const isFirst = (socket: TLSSocket) => socket.remotePort === firstPort;
 
+  let secured = false;
   server.on("connection", (socket: Socket) => {
+    const first = firstPort === undefined;
     firstPort ??= socket.remotePort;
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      // Node refuses an untrusted client certificate (rejectUnauthorized) by destroying the socket, without an event.
+      if (first && !secured && !view.error) {
+        view.droppedClient = true;
+        spoke();
+      }
+    });
   });
   server.on("secureConnection", (socket: TLSSocket) => {
     if (isFirst(socket)) {
+      secured = true;
       view.clientSentCertificate = Object.keys(socket.getPeerCertificate()).length > 0;
       if (profile.mutual_authentication !== "none") view.clientAuthorized = socket.authorized;
       spoke();

@@ -136,18 +136,20 @@ function firstFatalAlert(seen: HandshakeObservation): ProbeFacts["serverAlert"] 
 
 /**
  * Whether the server took our certificate: the listener's own word in the loopback check; otherwise a completed
- * handshake with no alert after our Finished (TLS 1.3 decides then), a rejection by diagnosis, else unknown.
+ * handshake with no objection after our Finished (TLS 1.3 decides then), a rejection by diagnosis, else unknown.
  */
-function clientCertificateAccepted(facts: ProbeFacts, seen: HandshakeObservation, code: string | undefined) {
+function clientCertificateAccepted(facts: ProbeFacts, code: string | undefined) {
   if (!facts.clientCertificate.requested || !facts.clientCertificate.sent) return undefined;
   if (facts.serverView?.clientAuthorized !== undefined) return facts.serverView.clientAuthorized;
   if (code === "client_certificate_rejected") return false;
-  return facts.completed && seen.afterFinished !== "closed" ? true : undefined;
+  return facts.completed ? true : undefined;
 }
 
 /** The connection ended without a word once the server had our certificate: in TLS 1.3 after our Finished. */
 function hungUp(seen: HandshakeObservation): boolean {
-  if (seen.afterFinished === "closed") return true;
+  // A clean close (close_notify) or a ticket first is an ordinary goodbye, not a rejection.
+  const { alerts, sessionTicket, applicationData } = seen.server;
+  if (seen.afterFinished === "closed") return !alerts.some((a) => a.description === 0) && !sessionTicket && !applicationData;
   return !seen.completed && Boolean(seen.server.serverHello) && /ECONNRESET|closed|socket hang up/i.test(`${seen.error?.code} ${seen.error?.reason}`);
 }
 
@@ -278,7 +280,7 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
     serverView,
   };
   const verdict = diagnose(facts);
-  const accepted = clientCertificateAccepted(facts, seen, verdict.code);
+  const accepted = clientCertificateAccepted(facts, verdict.code);
   return {
     ...verdict,
     target: { ...target, address: dialled.address },
