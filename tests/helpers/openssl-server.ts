@@ -10,7 +10,7 @@ import { join } from "node:path";
  */
 const running: { child: ChildProcess; dir: string }[] = [];
 
-export interface OpensslServerOptions {
+interface OpensslServerOptions {
   keyPem: string;
   certPem: string;
   /** Sent after the certificate, in this order (`-cert_chain`). */

@@ -12,7 +12,14 @@ const stranger = issue(now, { commonName: "Stranger", usage: "server", dnsNames:
 const der = (...pairs: (typeof root)[]) => pairs.map((p) => new X509Certificate(p.certPem).raw);
 const codes = (v: ReturnType<typeof judgeChain>) => v.problems.map((p) => [p.code, p.position]);
 const judge = (certificates: Buffer[], over: Partial<Parameters<typeof judgeChain>[0]> = {}) =>
-  judgeChain({ certificates, orderKnown: true, name: "svc.chain.test", caPems: [root.certPem], now, ...over });
+  judgeChain({
+    certificates,
+    orderKnown: true,
+    name: "svc.chain.test",
+    anchors: [new X509Certificate(root.certPem)],
+    now,
+    ...over,
+  });
 
 describe("judgeChain", () => {
   it("a complete chain in order, anchored in the truststore, has no problems", () => {
@@ -33,7 +40,7 @@ describe("judgeChain", () => {
   });
 
   it("an intermediate whose root the truststore lacks: untrusted, naming the root", () => {
-    const v = judge(der(leaf, mid), { caPems: [stranger.certPem] });
+    const v = judge(der(leaf, mid), { anchors: [new X509Certificate(stranger.certPem)] });
     expect(codes(v)).toEqual([["untrusted", 1]]);
     expect(v.untrustedIssuer).toBe("Chain Root");
   });
@@ -44,7 +51,11 @@ describe("judgeChain", () => {
   });
 
   it("dates per certificate, counted in whole days", () => {
-    const old = issue(now, { commonName: "svc.chain.test", usage: "server", dnsNames: ["svc.chain.test"], fromDays: -400, toDays: -10 }, mid);
+    const old = issue(
+      now,
+      { commonName: "svc.chain.test", usage: "server", dnsNames: ["svc.chain.test"], fromDays: -400, toDays: -10 },
+      mid,
+    );
     const v = judge(der(old, mid));
     expect(codes(v)).toEqual([["expired", 0]]);
     expect(v.expired).toEqual({ name: "svc.chain.test", days: 10, position: 0 });

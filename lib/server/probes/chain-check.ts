@@ -19,22 +19,33 @@ export interface ChainVerdict {
   notYetValid?: { name: string; days: number; position: number };
 }
 
-export interface ChainInput {
+interface ChainInput {
   /** DER, in the order the server sent them (or rebuilt by OpenSSL when `orderKnown` is false). */
   certificates: Buffer[];
   orderKnown: boolean;
   /** The name the client verifies: server_name, else host. */
   name: string;
-  /** The profile's truststore; none means Node's bundled roots, as the handshake itself uses. */
-  caPems?: string[];
+  /** The trust anchors (`trustAnchors`). */
+  anchors: X509Certificate[];
   now: Date;
 }
 
-let bundledRoots: X509Certificate[] | undefined;
+let bundledRoots: Promise<X509Certificate[]> | undefined;
 
-function anchorsOf(caPems: string[] | undefined): X509Certificate[] {
-  if (caPems) return caPems.flatMap((pem) => parseOr(pem));
-  bundledRoots ??= rootCertificates.flatMap((pem) => parseOr(pem));
+/**
+ * The profile's truststore, or Node's bundled roots when it has none (as the handshake itself uses). Parsing the
+ * ~140 bundled roots takes about 100 ms of CPU: done once per process, in slices, so the event loop keeps turning.
+ */
+export function trustAnchors(caPems: string[] | undefined): Promise<X509Certificate[]> {
+  if (caPems) return Promise.resolve(caPems.flatMap((pem) => parseOr(pem)));
+  bundledRoots ??= (async () => {
+    const parsed: X509Certificate[] = [];
+    for (let i = 0; i < rootCertificates.length; i += 8) {
+      parsed.push(...rootCertificates.slice(i, i + 8).flatMap((pem) => parseOr(pem)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return parsed;
+  })();
   return bundledRoots;
 }
 
@@ -56,7 +67,7 @@ function sansOf(x: X509Certificate): string[] {
 }
 
 /** Whether the leaf is valid for the name, by the same rule as the handshake (SANs; CN only without any). */
-export function matchesName(x: X509Certificate, name: string): boolean {
+function matchesName(x: X509Certificate, name: string): boolean {
   return Boolean(isIP(name) ? x.checkIP(name) : x.checkHost(name));
 }
 
@@ -118,7 +129,7 @@ export function judgeChain(input: ChainInput): ChainVerdict {
   }
 
   const top = certs[path[path.length - 1]];
-  const anchors = anchorsOf(input.caPems);
+  const anchors = input.anchors;
   // A self-signed top counts when the truststore holds it (or the same name and key); others when an anchor issued it.
   const anchored = anchors.some((a) => a.fingerprint256 === top.fingerprint256 || issued(a, top));
   const gap = !selfSigned(top) && (!top.ca || offPath.some((k) => certs[k].ca));

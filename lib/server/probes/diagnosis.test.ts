@@ -43,7 +43,11 @@ describe("diagnose", () => {
   });
 
   it("not_tls: an SMTP banner points to the implicit-TLS port", () => {
-    const d = diagnose(facts({ notTls: { looksLike: "an SMTP mail server (STARTTLS, not TLS from the start)", excerpt: "220 mx ESMTP" } }));
+    const d = diagnose(
+      facts({
+        notTls: { looksLike: "an SMTP mail server (STARTTLS, not TLS from the start)", excerpt: "220 mx ESMTP" },
+      }),
+    );
     expect(d).toMatchObject({ ok: false, code: "not_tls" });
     expect(d.message).toContain('(it said "220 mx ESMTP")');
     expect(d.fix).toContain("465");
@@ -127,12 +131,21 @@ describe("diagnose", () => {
       chain: { problems: [], sans: [], missingIssuer: "R11" },
     });
     expect(diagnose(incomplete)).toMatchObject({ code: "incomplete_chain" });
-    const unknown = completed({ verifyError: "SELF_SIGNED_CERT_IN_CHAIN", chain: { problems: [], sans: [], untrustedIssuer: "Corp Root" } });
-    expect(diagnose(unknown)).toMatchObject({ code: "unknown_ca", fix: "Add 'Corp Root' to the profile's truststore." });
+    const unknown = completed({
+      verifyError: "SELF_SIGNED_CERT_IN_CHAIN",
+      chain: { problems: [], sans: [], untrustedIssuer: "Corp Root" },
+    });
+    expect(diagnose(unknown)).toMatchObject({
+      code: "unknown_ca",
+      fix: "Add 'Corp Root' to the profile's truststore.",
+    });
   });
 
   it("hostname_mismatch lists the names, and says so when there are none", () => {
-    const named = completed({ identityMismatch: true, chain: { problems: [], sans: ["DNS:a.example.com", "IP Address:10.0.0.1"] } });
+    const named = completed({
+      identityMismatch: true,
+      chain: { problems: [], sans: ["DNS:a.example.com", "IP Address:10.0.0.1"] },
+    });
     expect(diagnose(named).message).toBe(
       "The server's certificate is not valid for gw.example.com; it names a.example.com and 10.0.0.1.",
     );
@@ -141,7 +154,9 @@ describe("diagnose", () => {
 
   it("success: says protocol and suite; notes a chain that works here but is out of order", () => {
     expect(diagnose(completed())).toEqual({ ok: true, message: "Connected with TLS 1.3 and TLS_AES_128_GCM_SHA256." });
-    const messy = completed({ chain: { problems: [{ code: "wrong_order", message: "Out of order.", position: 2 }], sans: [] } });
+    const messy = completed({
+      chain: { problems: [{ code: "wrong_order", message: "Out of order.", position: 2 }], sans: [] },
+    });
     expect(diagnose(messy)).toMatchObject({ ok: true, message: expect.stringContaining("Out of order.") });
   });
 

@@ -66,7 +66,7 @@ export interface ServerView {
   droppedClient?: boolean;
 }
 
-export interface Diagnosis {
+interface Diagnosis {
   ok: boolean;
   code?: ProbeCode;
   message: string;
@@ -145,7 +145,10 @@ function notTls(f: ProbeFacts, seen: NotTls): Diagnosis {
 
 function protocolMismatch(f: ProbeFacts): Diagnosis | null {
   if (!f.serverSpeaks) {
-    if (f.serverAlert?.description !== 70 && !/unsupported protocol|no protocols available|wrong ssl version/i.test(f.reason ?? ""))
+    if (
+      f.serverAlert?.description !== 70 &&
+      !/unsupported protocol|no protocols available|wrong ssl version/i.test(f.reason ?? "")
+    )
       return null;
     return {
       ok: false,

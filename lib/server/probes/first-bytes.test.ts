@@ -15,7 +15,13 @@ describe("what a port speaks instead of TLS", () => {
   });
 
   it("keeps only a short printable excerpt of the first line", () => {
-    const seen = sniff(Buffer.concat([Buffer.from("HTTP/1.0 200 OK \x1b[31m"), Buffer.from("x".repeat(100)), Buffer.from("\r\nSecret: yes")]));
+    const seen = sniff(
+      Buffer.concat([
+        Buffer.from("HTTP/1.0 200 OK \x1b[31m"),
+        Buffer.from("x".repeat(100)),
+        Buffer.from("\r\nSecret: yes"),
+      ]),
+    );
     expect(seen.excerpt).toBe(`HTTP/1.0 200 OK ?[31m${"x".repeat(19)}`);
     expect(seen.excerpt).toHaveLength(40);
   });

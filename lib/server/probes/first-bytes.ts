@@ -12,7 +12,10 @@ export interface NotTls {
 const KINDS: { test: RegExp; looksLike: string }[] = [
   { test: /^HTTP\/\d/, looksLike: "an HTTP server (plain http, not https)" },
   { test: /^SSH-\d/, looksLike: "an SSH server" },
-  { test: /^220[ -].*(SMTP|mail|Postfix|Exim|Sendmail)/i, looksLike: "an SMTP mail server (STARTTLS, not TLS from the start)" },
+  {
+    test: /^220[ -].*(SMTP|mail|Postfix|Exim|Sendmail)/i,
+    looksLike: "an SMTP mail server (STARTTLS, not TLS from the start)",
+  },
   { test: /^220[ -].*FTP/i, looksLike: "an FTP server" },
   { test: /^220[ -]/, looksLike: "a service that greets with 220 (SMTP or FTP)" },
   { test: /^\+OK/, looksLike: "a POP3 mail server" },
@@ -23,7 +26,7 @@ const KINDS: { test: RegExp; looksLike: string }[] = [
 
 const EXCERPT_LENGTH = 40;
 
-export function excerpt(bytes: Buffer): string {
+function excerpt(bytes: Buffer): string {
   const firstLine = bytes.subarray(0, 200).toString("latin1").split(/\r?\n/)[0];
   return firstLine
     .slice(0, EXCERPT_LENGTH)

@@ -27,7 +27,7 @@ export interface Flight {
 }
 
 /** One direction's TLS 1.3 traffic secrets, as our own client logged them. */
-export interface TrafficSecrets {
+interface TrafficSecrets {
   handshake?: Buffer;
   application?: Buffer;
 }

@@ -1,5 +1,12 @@
 import "server-only";
-import { type HelloAnswer, type HelloOffer, offerHello, SUITE_CODE, suiteName, WIRE_VERSION } from "@/lib/server/probes/hello";
+import {
+  type HelloAnswer,
+  type HelloOffer,
+  offerHello,
+  SUITE_CODE,
+  suiteName,
+  WIRE_VERSION,
+} from "@/lib/server/probes/hello";
 import type { Dial } from "@/lib/server/probes/probe";
 import { CIPHER_BY_NAME, CIPHERS, type CipherName } from "@/lib/tls/ciphers";
 import { TLS_PROTOCOLS, type TlsProtocol } from "@/lib/tls/protocols";
@@ -35,7 +42,7 @@ export async function ask(dial: Dial, offer: HelloOffer, pacing: Pacing): Promis
   return answer;
 }
 
-export const suitesFor = (protocol: TlsProtocol) =>
+const suitesFor = (protocol: TlsProtocol) =>
   CIPHERS.filter((c) => (protocol === "tls_v1.3") === (c.family === "tls13")).map((c) => c.name);
 
 /** The protocols the server accepts when offered alone (every suite offered), newest first asked. */

@@ -5,7 +5,7 @@ import { type Flight, readFlight } from "@/lib/server/probes/flight";
 import { wireTap } from "@/lib/server/probes/wire-tap";
 
 /** How long a TLS 1.3 client waits, after its Finished, for the server's verdict on its certificate. */
-export const VERDICT_WAIT_MS = 1_000;
+const VERDICT_WAIT_MS = 1_000;
 
 /** Everything one real handshake with the profile's options showed, from Node and from the wire. */
 export interface HandshakeObservation {
@@ -77,7 +77,8 @@ export async function tappedHandshake(
   });
   tls.on("keylog", (line: Buffer) => {
     const [label, , secret] = line.toString("latin1").trim().split(" ");
-    if ((SECRET_LABELS as readonly string[]).includes(label)) secrets[label as SecretLabel] = Buffer.from(secret, "hex");
+    if ((SECRET_LABELS as readonly string[]).includes(label))
+      secrets[label as SecretLabel] = Buffer.from(secret, "hex");
   });
   const started = performance.now();
   const observation: Omit<HandshakeObservation, "received" | "server" | "client"> = {
@@ -95,7 +96,10 @@ export async function tappedHandshake(
       const timer = setTimeout(() => resolve("timeout"), Math.max(0, deadline - performance.now()));
       tls.once("secureConnect", () => (clearTimeout(timer), resolve("secure")));
       tls.once("error", (error) => (clearTimeout(timer), resolve({ error })));
-      tls.once("close", () => (clearTimeout(timer), resolve({ error: new Error("The server closed the connection.") })));
+      tls.once(
+        "close",
+        () => (clearTimeout(timer), resolve({ error: new Error("The server closed the connection.") })),
+      );
     });
     if (outcome === "timeout") observation.timedOut = true;
     else if (outcome !== "secure") observation.error = errorOf(outcome.error);
@@ -121,7 +125,10 @@ export async function tappedHandshake(
   }
   const received = tap.received();
   const server = serverFlight();
-  const negotiated = server.serverHello && { version: server.serverHello.version, cipherSuite: server.serverHello.cipherSuite };
+  const negotiated = server.serverHello && {
+    version: server.serverHello.version,
+    cipherSuite: server.serverHello.cipherSuite,
+  };
   const client = readFlight(
     tap.sent(),
     { handshake: secrets.CLIENT_HANDSHAKE_TRAFFIC_SECRET, application: secrets.CLIENT_TRAFFIC_SECRET_0 },

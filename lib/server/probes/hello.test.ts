@@ -36,7 +36,10 @@ describe("our own ClientHello", () => {
     const offer = async (name: Parameters<typeof SUITE_CODE.get>[0], protocol = "tls_v1.2" as const) =>
       offerHello(await dial(port), { protocol, suites: [SUITE_CODE.get(name)!], serverName: "hello.test" }, 2000);
     expect(await offer("RSA_WITH_AES_256_CBC_SHA")).toEqual({ kind: "hello", version: 0x0303, cipherSuite: 0x0035 });
-    expect(await offer("ECDHE_RSA_WITH_AES_256_GCM_SHA384")).toMatchObject({ kind: "alert", alert: { description: 40 } });
+    expect(await offer("ECDHE_RSA_WITH_AES_256_GCM_SHA384")).toMatchObject({
+      kind: "alert",
+      alert: { description: 40 },
+    });
   });
 
   it("speaks TLS 1.3 to Node's server, CCM included when the server enables it", async () => {

@@ -61,16 +61,11 @@ export interface HelloOffer {
   serverName?: string;
 }
 
-export function clientHello(offer: HelloOffer): Buffer {
+function clientHello(offer: HelloOffer): Buffer {
   const tls13 = offer.protocol === "tls_v1.3";
   const extensions = [
     ...(offer.serverName && !isIP(offer.serverName)
-      ? [
-          extension(
-            0,
-            vec16(Buffer.concat([u8(0), vec16(Buffer.from(offer.serverName, "ascii"))])),
-          ),
-        ]
+      ? [extension(0, vec16(Buffer.concat([u8(0), vec16(Buffer.from(offer.serverName, "ascii"))])))]
       : []),
     extension(10, vec16(list16(GROUPS))),
     extension(11, Buffer.from([1, 0])),

@@ -29,7 +29,14 @@ const clientProfile = (over: Partial<ClientProfileTls> = {}): ClientProfileTls =
 });
 const keystore = (p: typeof ca) => ({ keyPem: p.keyPem, chainPem: p.certPem });
 
-function check(over: { server?: Partial<ServerProfileTls>; client?: Partial<ClientProfileTls>; clientKeystore?: typeof ca; timeoutMs?: number } = {}) {
+function check(
+  over: {
+    server?: Partial<ServerProfileTls>;
+    client?: Partial<ClientProfileTls>;
+    clientKeystore?: typeof ca;
+    timeoutMs?: number;
+  } = {},
+) {
   const request: LoopbackCheckRequest = {
     server: {
       profile: serverProfile(over.server),
@@ -77,17 +84,20 @@ describe("check a server profile with a client profile", () => {
     expect(await refused(r.target.port)).toBe(true);
   });
 
-  it.each(["tls_v1.2", "tls_v1.3"] as const)("%s: the server profile's truststore lacks the client's issuer", async (protocol) => {
-    const r = await check({
-      server: { mutual_authentication: "require" },
-      client: { protocols: [protocol] },
-      clientKeystore: partnerClient,
-    });
-    expect(r).toMatchObject({ ok: false, code: "client_certificate_rejected", client_certificate_accepted: false });
-    expect(r.message).toBe(
-      "The server rejected the client certificate: the server profile's truststore lacks the issuer of the client certificate ('Partner CA').",
-    );
-  });
+  it.each(["tls_v1.2", "tls_v1.3"] as const)(
+    "%s: the server profile's truststore lacks the client's issuer",
+    async (protocol) => {
+      const r = await check({
+        server: { mutual_authentication: "require" },
+        client: { protocols: [protocol] },
+        clientKeystore: partnerClient,
+      });
+      expect(r).toMatchObject({ ok: false, code: "client_certificate_rejected", client_certificate_accepted: false });
+      expect(r.message).toBe(
+        "The server rejected the client certificate: the server profile's truststore lacks the issuer of the client certificate ('Partner CA').",
+      );
+    },
+  );
 
   it("mutual TLS requested only: connects, and says the untrusted client is not authenticated", async () => {
     const r = await check({ server: { mutual_authentication: "request" }, clientKeystore: partnerClient });
@@ -98,7 +108,9 @@ describe("check a server profile with a client profile", () => {
   it("no protocol in common: names both sides' protocols", async () => {
     const r = await check({ server: { protocols: ["tls_v1.3"] }, client: { protocols: ["tls_v1.2"] } });
     expect(r).toMatchObject({ ok: false, code: "protocol_mismatch" });
-    expect(r.message).toBe("No protocol in common: the server profile allows TLS 1.3 only, the client profile TLS 1.2 only.");
+    expect(r.message).toBe(
+      "No protocol in common: the server profile allows TLS 1.3 only, the client profile TLS 1.2 only.",
+    );
     expect(await refused(r.target.port)).toBe(true);
   });
 

@@ -78,7 +78,10 @@ export async function checkWithClientProfile(request: LoopbackCheckRequest): Pro
       new Promise((resolve, reject) => {
         const socket = netConnect({ host: "127.0.0.1", port, timeout: timeoutMs });
         socket.once("connect", () => resolve({ socket, address: "127.0.0.1" }));
-        socket.once("timeout", () => (socket.destroy(), reject(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }))));
+        socket.once(
+          "timeout",
+          () => (socket.destroy(), reject(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }))),
+        );
         socket.once("error", reject);
       });
     return await probe({
@@ -91,7 +94,10 @@ export async function checkWithClientProfile(request: LoopbackCheckRequest): Pro
       known: { protocols: profile.protocols, ciphers: profile.ciphers },
       serverView: async () => {
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([spoken, new Promise<void>((resolve) => (timer = setTimeout(resolve, SERVER_VIEW_WAIT_MS)))]);
+        await Promise.race([
+          spoken,
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, SERVER_VIEW_WAIT_MS))),
+        ]);
         clearTimeout(timer);
         return view;
       },

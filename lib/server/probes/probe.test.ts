@@ -42,7 +42,10 @@ afterEach(async () => {
 const tlsServer = (options: TlsOptions) =>
   onLoopback(createServer({ key: leaf.keyPem, cert: fullChain, ...options }, (socket) => socket.end("hello")));
 
-function run(port: number, over: Partial<Omit<ProbeRequest, "profile">> & { profile?: Partial<ClientProfileTls> } = {}) {
+function run(
+  port: number,
+  over: Partial<Omit<ProbeRequest, "profile">> & { profile?: Partial<ClientProfileTls> } = {},
+) {
   const host = over.host ?? "api.probe.test";
   return probe({
     material: trustRoot,
@@ -100,28 +103,42 @@ describe("a handshake that works", () => {
     expect(subjects(r)).toEqual(["CN=api.probe.test", "CN=Probe Issuing CA"]);
   });
 
-  it.each(["-tls1_3", "-tls1_2"])("lists a misordered chain from s_server %s as wrong_order, in the order sent", async (version) => {
-    const port = await opensslServer({
-      keyPem: leaf.keyPem,
-      certPem: leaf.certPem,
-      chainPems: [root.certPem, issuing.certPem],
-      args: [version],
-    });
-    const r = await run(port);
-    expect(r.ok).toBe(true);
-    expect(subjects(r)).toEqual(["CN=api.probe.test", "CN=Probe Root CA", "CN=Probe Issuing CA"]);
-    expect(r.chain_problems.map((p) => [p.code, p.position])).toEqual([["wrong_order", 2]]);
-    expect(r.message).toContain("out of order");
-  });
+  it.each(["-tls1_3", "-tls1_2"])(
+    "lists a misordered chain from s_server %s as wrong_order, in the order sent",
+    async (version) => {
+      const port = await opensslServer({
+        keyPem: leaf.keyPem,
+        certPem: leaf.certPem,
+        chainPems: [root.certPem, issuing.certPem],
+        args: [version],
+      });
+      const r = await run(port);
+      expect(r.ok).toBe(true);
+      expect(subjects(r)).toEqual(["CN=api.probe.test", "CN=Probe Root CA", "CN=Probe Issuing CA"]);
+      expect(r.chain_problems.map((p) => [p.code, p.position])).toEqual([["wrong_order", 2]]);
+      expect(r.message).toContain("out of order");
+    },
+  );
 });
 
 describe("client certificates", () => {
   const mutual = { requestCert: true, rejectUnauthorized: true, ca: [root.certPem] };
-  const withKeystore = (pair: typeof client) => ({ ...trustRoot, keystore: { keyPem: pair.keyPem, chainPem: pair.certPem } });
+  const withKeystore = (pair: typeof client) => ({
+    ...trustRoot,
+    keystore: { keyPem: pair.keyPem, chainPem: pair.certPem },
+  });
 
   it.each(["tls_v1.2", "tls_v1.3"] as const)("%s: requested and accepted", async (protocol) => {
-    const r = await run(await tlsServer(mutual), { profile: { protocols: [protocol] }, material: withKeystore(client) });
-    expect(r).toMatchObject({ ok: true, protocol, client_certificate_requested: true, client_certificate_accepted: true });
+    const r = await run(await tlsServer(mutual), {
+      profile: { protocols: [protocol] },
+      material: withKeystore(client),
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      protocol,
+      client_certificate_requested: true,
+      client_certificate_accepted: true,
+    });
   });
 
   it.each(["tls_v1.2", "tls_v1.3"] as const)("%s: required, and the profile has no keystore", async (protocol) => {
@@ -130,20 +147,29 @@ describe("client certificates", () => {
     expect(r.message).toContain("no keystore");
   });
 
-  it.each(["tls_v1.2", "tls_v1.3"] as const)("%s: rejected, issued by a CA the server does not trust", async (protocol) => {
-    const r = await run(await tlsServer(mutual), { profile: { protocols: [protocol] }, material: withKeystore(partnerClient) });
-    expect(r).toMatchObject({
-      ok: false,
-      code: "client_certificate_rejected",
-      client_certificate_requested: true,
-      client_certificate_accepted: false,
-    });
-    expect(r.fix).toContain("'Partner CA'");
-  });
+  it.each(["tls_v1.2", "tls_v1.3"] as const)(
+    "%s: rejected, issued by a CA the server does not trust",
+    async (protocol) => {
+      const r = await run(await tlsServer(mutual), {
+        profile: { protocols: [protocol] },
+        material: withKeystore(partnerClient),
+      });
+      expect(r).toMatchObject({
+        ok: false,
+        code: "client_certificate_rejected",
+        client_certificate_requested: true,
+        client_certificate_accepted: false,
+      });
+      expect(r.fix).toContain("'Partner CA'");
+    },
+  );
 });
 
 describe("client certificates judged by openssl s_server (which answers with an alert)", () => {
-  const withKeystore = (pair: typeof client) => ({ ...trustRoot, keystore: { keyPem: pair.keyPem, chainPem: pair.certPem } });
+  const withKeystore = (pair: typeof client) => ({
+    ...trustRoot,
+    keystore: { keyPem: pair.keyPem, chainPem: pair.certPem },
+  });
   const sServer = (version: string) =>
     opensslServer({
       keyPem: leaf.keyPem,
@@ -171,8 +197,13 @@ describe("failures, each by its code", () => {
   });
 
   it("no_shared_cipher: names the suites the server offers", async () => {
-    const port = await tlsServer({ maxVersion: "TLSv1.2", ciphers: "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-SHA" });
-    const r = await run(port, { profile: { protocols: ["tls_v1.2"], ciphers: ["ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"] } });
+    const port = await tlsServer({
+      maxVersion: "TLSv1.2",
+      ciphers: "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-SHA",
+    });
+    const r = await run(port, {
+      profile: { protocols: ["tls_v1.2"], ciphers: ["ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"] },
+    });
     expect(r).toMatchObject({ ok: false, code: "no_shared_cipher" });
     expect(r.message).toContain("ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 and ECDHE_ECDSA_WITH_AES_256_CBC_SHA");
     expect(r.fix).toContain("Select ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 (TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384)");
@@ -200,8 +231,16 @@ describe("failures, each by its code", () => {
   });
 
   it("certificate_expired and certificate_not_yet_valid, with day counts", async () => {
-    const expired = issue(now, { commonName: "api.probe.test", usage: "server", dnsNames: ["api.probe.test"], fromDays: -30, toDays: -2 }, issuing);
-    const early = issue(now, { commonName: "api.probe.test", usage: "server", dnsNames: ["api.probe.test"], fromDays: 3 }, issuing);
+    const expired = issue(
+      now,
+      { commonName: "api.probe.test", usage: "server", dnsNames: ["api.probe.test"], fromDays: -30, toDays: -2 },
+      issuing,
+    );
+    const early = issue(
+      now,
+      { commonName: "api.probe.test", usage: "server", dnsNames: ["api.probe.test"], fromDays: 3 },
+      issuing,
+    );
     const a = await run(await tlsServer({ key: expired.keyPem, cert: expired.certPem + issuing.certPem }));
     expect(a).toMatchObject({ ok: false, code: "certificate_expired" });
     expect(a.message).toBe("The server's certificate 'api.probe.test' expired 2 days ago.");
@@ -238,7 +277,10 @@ describe("failures, each by its code", () => {
     const ssh = await onLoopback(createTcpServer((s) => s.write("SSH-2.0-OpenSSH_9.2p1 \x00\x07\r\nmore")));
     const a = await run(ssh);
     expect(a).toMatchObject({ ok: false, code: "not_tls" });
-    expect(a.message).toBe('127.0.0.1 answered'.replace("127.0.0.1", `api.probe.test:${ssh}`) + ', but not with TLS: it looks like an SSH server (it said "SSH-2.0-OpenSSH_9.2p1 ??").');
+    expect(a.message).toBe(
+      "127.0.0.1 answered".replace("127.0.0.1", `api.probe.test:${ssh}`) +
+        ', but not with TLS: it looks like an SSH server (it said "SSH-2.0-OpenSSH_9.2p1 ??").',
+    );
     const http = await onLoopback(createHttpServer((_req, res) => res.end("hi")));
     const b = await run(http);
     expect(b).toMatchObject({ ok: false, code: "not_tls" });
@@ -288,7 +330,11 @@ describe("the outbound guard", () => {
 
 describe("scan", () => {
   it("matrix against s_server with TLS 1.2 and two suites, and the suggestion that makes them meet", async () => {
-    const rsa = issue(now, { commonName: "api.probe.test", usage: "server", dnsNames: ["api.probe.test"], keyKind: "rsa-2048" }, issuing);
+    const rsa = issue(
+      now,
+      { commonName: "api.probe.test", usage: "server", dnsNames: ["api.probe.test"], keyKind: "rsa-2048" },
+      issuing,
+    );
     const port = await opensslServer({
       keyPem: rsa.keyPem,
       certPem: rsa.certPem,

@@ -5,7 +5,7 @@ import { parseCertificate } from "@/lib/crypto/certificate";
 import { guardedConnect } from "@/lib/server/outbound/guarded-connect";
 import { type Lookup, OutboundRefused } from "@/lib/server/outbound/destination";
 import { probeTimeoutMs } from "@/lib/server/platform/config";
-import { judgeChain } from "@/lib/server/probes/chain-check";
+import { judgeChain, trustAnchors } from "@/lib/server/probes/chain-check";
 import { diagnose, type ProbeFacts, type ServerView } from "@/lib/server/probes/diagnosis";
 import { sniff } from "@/lib/server/probes/first-bytes";
 import { ask, type Pacing, protocolsSpoken, suitesAccepted } from "@/lib/server/probes/follow-ups";
@@ -149,8 +149,13 @@ function clientCertificateAccepted(facts: ProbeFacts, code: string | undefined) 
 function hungUp(seen: HandshakeObservation): boolean {
   // A clean close (close_notify) or a ticket first is an ordinary goodbye, not a rejection.
   const { alerts, sessionTicket, applicationData } = seen.server;
-  if (seen.afterFinished === "closed") return !alerts.some((a) => a.description === 0) && !sessionTicket && !applicationData;
-  return !seen.completed && Boolean(seen.server.serverHello) && /ECONNRESET|closed|socket hang up/i.test(`${seen.error?.code} ${seen.error?.reason}`);
+  if (seen.afterFinished === "closed")
+    return !alerts.some((a) => a.description === 0) && !sessionTicket && !applicationData;
+  return (
+    !seen.completed &&
+    Boolean(seen.server.serverHello) &&
+    /ECONNRESET|closed|socket hang up/i.test(`${seen.error?.code} ${seen.error?.reason}`)
+  );
 }
 
 interface FollowUps {
@@ -196,7 +201,12 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
     port: request.port,
     name,
     timeoutMs,
-    profile: { protocols: profile.protocols, ciphers: offered, insecure: profile.insecure_server_connections, sni: profile.server_name_indication },
+    profile: {
+      protocols: profile.protocols,
+      ciphers: offered,
+      insecure: profile.insecure_server_connections,
+      sni: profile.server_name_indication,
+    },
   };
   const empty = { target, peer_certificates: [], chain_problems: [], client_certificate_requested: false };
 
@@ -215,7 +225,12 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
       chain: { problems: [], sans: [] },
       clientCertificate: { requested: false, sent: false },
     });
-    return { ...empty, ...verdict, ...(field ? { field } : {}), timings_ms: { total: Math.round(performance.now() - started) } };
+    return {
+      ...empty,
+      ...verdict,
+      ...(field ? { field } : {}),
+      timings_ms: { total: Math.round(performance.now() - started) },
+    };
   }
   const connected = performance.now();
   const options = clientTlsOptions(profile, material, name);
@@ -223,7 +238,13 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
 
   const orderKnown = seen.server.certificates !== null;
   const ders = seen.server.certificates ?? seen.rebuiltChain;
-  const chain = judgeChain({ certificates: ders, orderKnown, name, caPems: material.truststore?.caPems, now: request.now ?? new Date() });
+  const chain = judgeChain({
+    certificates: ders,
+    orderKnown,
+    name,
+    anchors: await trustAnchors(material.truststore?.caPems),
+    now: request.now ?? new Date(),
+  });
   if (seen.completed && !seen.verifyError) {
     // OpenSSL found a path to an anchor: its verdict on trust wins over our reading of the chain.
     chain.problems = chain.problems.filter((p) => p.code !== "untrusted" && p.code !== "missing_intermediate");
@@ -244,7 +265,10 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
   }
   if (!seen.completed && !notTls && !seen.timedOut) {
     if (request.known) {
-      learned = { serverSpeaks: request.known.protocols, serverSuites: effectiveCiphers(request.known.protocols, request.known.ciphers) };
+      learned = {
+        serverSpeaks: request.known.protocols,
+        serverSuites: effectiveCiphers(request.known.protocols, request.known.ciphers),
+      };
     } else if (scan) {
       learned = {
         serverSpeaks: scan.protocols.filter((p) => p.server_accepts).map((p) => p.protocol),
@@ -285,7 +309,13 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
     ...verdict,
     target: { ...target, address: dialled.address },
     ...(seen.completed
-      ? { protocol: facts.negotiated!.protocol, cipher: cipher?.name ?? null, cipher_iana: seen.cipherIana, alpn: seen.alpn ?? null, trusted: !seen.verifyError }
+      ? {
+          protocol: facts.negotiated!.protocol,
+          cipher: cipher?.name ?? null,
+          cipher_iana: seen.cipherIana,
+          alpn: seen.alpn ?? null,
+          trusted: !seen.verifyError,
+        }
       : {}),
     peer_certificates: peerCertificates(ders),
     ...(ders.length ? { chain_order: orderKnown ? "as_sent" : "rebuilt" } : {}),

@@ -30,7 +30,11 @@ export async function scanServer(
     if (!protocol) continue;
     const answer = await ask(dial, { protocol, suites: [SUITE_CODE.get(cipher.name)!], serverName }, pacing);
     if (answer.kind === "timeout") timedOut = true;
-    if (answer.kind === "hello" && answer.version === WIRE_VERSION[protocol] && suiteName(answer.cipherSuite) === cipher.name)
+    if (
+      answer.kind === "hello" &&
+      answer.version === WIRE_VERSION[protocol] &&
+      suiteName(answer.cipherSuite) === cipher.name
+    )
       accepted.add(cipher.name);
   }
   const matrix = {
@@ -67,7 +71,9 @@ export function suggestion(
   const common = spoken.filter((p) => profile.protocols.includes(p));
   if (common.length === 0) {
     const best = sortProtocols(spoken).at(-1)!;
-    return `Allow ${PROTOCOL_LABELS[best]} in the profile: the server speaks ${sortProtocols(spoken).map((p) => PROTOCOL_LABELS[p]).join(", ")}, the profile none of them.`;
+    return `Allow ${PROTOCOL_LABELS[best]} in the profile: the server speaks ${sortProtocols(spoken)
+      .map((p) => PROTOCOL_LABELS[p])
+      .join(", ")}, the profile none of them.`;
   }
   const usable = accepted.filter((c) => protocolFor(c, common) !== undefined);
   if (usable.some((c) => profile.ciphers.includes(c))) return null;

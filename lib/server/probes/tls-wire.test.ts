@@ -5,7 +5,8 @@ import { expandLabel, RecordOpener } from "@/lib/server/probes/tls13-records";
 import { HandshakeStream, parseCertificates, parseServerHello, readRecords } from "@/lib/server/probes/tls-wire";
 
 const hex = (s: string) => Buffer.from(s.replace(/\s/g, ""), "hex");
-const record = (type: number, body: Buffer) => Buffer.concat([Buffer.from([type, 3, 3, body.length >> 8, body.length & 0xff]), body]);
+const record = (type: number, body: Buffer) =>
+  Buffer.concat([Buffer.from([type, 3, 3, body.length >> 8, body.length & 0xff]), body]);
 const handshake = (type: number, body: Buffer) =>
   Buffer.concat([Buffer.from([type, body.length >> 16, (body.length >> 8) & 0xff, body.length & 0xff]), body]);
 const u24 = (n: number) => Buffer.from([n >> 16, (n >> 8) & 0xff, n & 0xff]);
@@ -30,7 +31,11 @@ describe("TLS wire reading", () => {
 
   it("reassembles a handshake message split across records and leaves a partial record out", () => {
     const message = handshake(11, Buffer.alloc(300, 1));
-    const stream = Buffer.concat([record(22, message.subarray(0, 100)), record(22, message.subarray(100)), Buffer.from([22, 3, 3, 0])]);
+    const stream = Buffer.concat([
+      record(22, message.subarray(0, 100)),
+      record(22, message.subarray(100)),
+      Buffer.from([22, 3, 3, 0]),
+    ]);
     const records = readRecords(stream);
     expect(records).toHaveLength(2);
     const hs = new HandshakeStream();
@@ -39,7 +44,11 @@ describe("TLS wire reading", () => {
   });
 
   it("reads the chosen version from supported_versions, and refuses truncated messages", () => {
-    expect(parseServerHello(serverHello(0x1301, 0x0304))).toEqual({ version: 0x0304, cipherSuite: 0x1301, helloRetry: false });
+    expect(parseServerHello(serverHello(0x1301, 0x0304))).toEqual({
+      version: 0x0304,
+      cipherSuite: 0x1301,
+      helloRetry: false,
+    });
     expect(parseServerHello(serverHello(0xc02f))).toEqual({ version: 0x0303, cipherSuite: 0xc02f, helloRetry: false });
     expect(parseServerHello(serverHello(0xc02f).subarray(0, 20))).toBeNull();
     expect(parseCertificates(Buffer.from([0, 0, 9, 0, 0, 5, 1]), false)).toBeNull();
@@ -59,7 +68,13 @@ describe("TLS wire reading", () => {
       return Buffer.concat([header, sealed]);
     };
     const der = Buffer.from([0x30, 0x03, 0x02, 0x01, 0x01]);
-    const certificate = Buffer.concat([Buffer.from([0]), u24(der.length + 5), u24(der.length), der, Buffer.from([0, 0])]);
+    const certificate = Buffer.concat([
+      Buffer.from([0]),
+      u24(der.length + 5),
+      u24(der.length),
+      der,
+      Buffer.from([0, 0]),
+    ]);
     const wire = Buffer.concat([
       record(22, handshake(2, serverHello(0x1301, 0x0304))),
       record(20, Buffer.from([1])),
@@ -68,7 +83,11 @@ describe("TLS wire reading", () => {
       seal(appSecret, 0, 21, Buffer.from([2, 48])),
     ]);
     const flight = readFlight(wire, { handshake: hsSecret, application: appSecret });
-    expect(flight).toMatchObject({ certificateRequested: true, sealed: false, alerts: [{ fatal: true, description: 48 }] });
+    expect(flight).toMatchObject({
+      certificateRequested: true,
+      sealed: false,
+      alerts: [{ fatal: true, description: 48 }],
+    });
     expect(flight.certificates).toEqual([der]);
     const blind = readFlight(wire, {});
     expect(blind).toMatchObject({ certificates: null, certificateRequested: false, sealed: true });

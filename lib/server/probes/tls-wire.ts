@@ -17,7 +17,7 @@ export const HANDSHAKE = {
 } as const;
 export const TLS13 = 0x0304;
 
-export interface TlsRecord {
+interface TlsRecord {
   type: number;
   /** The 5-byte header: TLS 1.3's additional authenticated data. */
   header: Buffer;
@@ -46,7 +46,7 @@ export function readRecords(bytes: Buffer): TlsRecord[] {
   return records;
 }
 
-export interface HandshakeMessage {
+interface HandshakeMessage {
   type: number;
   body: Buffer;
 }

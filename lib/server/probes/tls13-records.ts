@@ -40,7 +40,7 @@ export function expandLabel(hash: Aead["hash"], secret: Buffer, label: string, l
   return hkdfExpand(hash, secret, info, length);
 }
 
-export interface OpenedRecord {
+interface OpenedRecord {
   /** The inner content type (RFC 8446 §5.2). */
   type: number;
   content: Buffer;

@@ -5,7 +5,7 @@ import { Duplex } from "node:stream";
 /** Bytes kept per direction: a handshake with a long chain fits many times over; a flood does not fill memory. */
 const MAX_KEPT = 256 * 1024;
 
-export interface WireTap {
+interface WireTap {
   /** Hand this to `tls.connect({ socket })`: Node's TLS then reads and writes through us. */
   stream: Duplex;
   received(): Buffer;
