@@ -114,6 +114,17 @@ describe("check a server profile with a client profile", () => {
     expect(await refused(r.target.port)).toBe(true);
   });
 
+  it("no suite in common on the shared protocol: names the server profile's suites", async () => {
+    const r = await check({
+      server: { protocols: ["tls_v1.2"], ciphers: ["ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"] },
+      client: { protocols: ["tls_v1.2", "tls_v1.3"], ciphers: ["ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"] },
+    });
+    expect(r).toMatchObject({ ok: false, code: "no_shared_cipher" });
+    expect(r.message).toBe(
+      "No cipher suite in common: the server accepts ECDHE_ECDSA_WITH_AES_256_GCM_SHA384; the profile offers none of them.",
+    );
+  });
+
   it("closes the listener when the check runs out of time", async () => {
     const r = await check({ timeoutMs: 1 });
     expect(r).toMatchObject({ ok: false, code: "timeout" });

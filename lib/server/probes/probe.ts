@@ -8,7 +8,7 @@ import { probeTimeoutMs } from "@/lib/server/platform/config";
 import { judgeChain, trustAnchors } from "@/lib/server/probes/chain-check";
 import { diagnose, type ProbeFacts, type ServerView } from "@/lib/server/probes/diagnosis";
 import { sniff } from "@/lib/server/probes/first-bytes";
-import { ask, type Pacing, protocolsSpoken, suitesAccepted } from "@/lib/server/probes/follow-ups";
+import { ask, type Pacing, protocolFor, protocolsSpoken, suitesAccepted } from "@/lib/server/probes/follow-ups";
 import { type HandshakeObservation, tappedHandshake } from "@/lib/server/probes/handshake";
 import { SUITE_CODE } from "@/lib/server/probes/hello";
 import { SCAN_PAUSE_MS, SCAN_TIMEOUT_MS, scanServer } from "@/lib/server/probes/scan";
@@ -264,16 +264,18 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
     });
   }
   if (!seen.completed && !notTls && !seen.timedOut) {
+    // Only the suites usable on a protocol both sides allow can be shared.
+    const onCommon = (spoken: TlsProtocol[], suites: CipherName[]) => {
+      const common = spoken.filter((p) => profile.protocols.includes(p));
+      return { serverSpeaks: spoken, serverSuites: suites.filter((c) => protocolFor(c, common) !== undefined) };
+    };
     if (request.known) {
-      learned = {
-        serverSpeaks: request.known.protocols,
-        serverSuites: effectiveCiphers(request.known.protocols, request.known.ciphers),
-      };
+      learned = onCommon(request.known.protocols, effectiveCiphers(request.known.protocols, request.known.ciphers));
     } else if (scan) {
-      learned = {
-        serverSpeaks: scan.protocols.filter((p) => p.server_accepts).map((p) => p.protocol),
-        serverSuites: scan.ciphers.filter((c) => c.server_accepts).map((c) => c.name),
-      };
+      learned = onCommon(
+        scan.protocols.filter((p) => p.server_accepts).map((p) => p.protocol),
+        scan.ciphers.filter((c) => c.server_accepts).map((c) => c.name),
+      );
     } else if (!hello || hello.helloRetry) {
       learned = await followUps(request, sniName, offered, pacing);
     }
