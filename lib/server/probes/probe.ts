@@ -10,7 +10,7 @@ import { diagnose, type ProbeFacts, type ServerView } from "@/lib/server/probes/
 import { sniff } from "@/lib/server/probes/first-bytes";
 import { ask, type Pacing, protocolFor, protocolsSpoken, suitesAccepted } from "@/lib/server/probes/follow-ups";
 import { type HandshakeObservation, tappedHandshake } from "@/lib/server/probes/handshake";
-import { SUITE_CODE } from "@/lib/server/probes/hello";
+import { SUITE_CODE, WIRE_VERSION } from "@/lib/server/probes/hello";
 import { SCAN_PAUSE_MS, SCAN_TIMEOUT_MS, scanServer } from "@/lib/server/probes/scan";
 import { alertName, looksLikeTls } from "@/lib/server/probes/tls-wire";
 import { clientTlsOptions, type ClientProfileTls, type TlsMaterial } from "@/lib/server/profiles/node-tls-options";
@@ -186,6 +186,49 @@ async function followUps(request: ProbeRequest, sniName: string | undefined, off
   return out;
 }
 
+/**
+ * What the server accepts, when the caller asked for the scan or the handshake failed in a way that depends on it:
+ * known from the loopback check's server profile, read from the scan, or asked with follow-up hellos. Suites count
+ * only on protocols both sides allow.
+ */
+async function learn(request: ProbeRequest, seen: HandshakeObservation, notTls: boolean, pacing: Pacing) {
+  const { profile } = request;
+  const offered = effectiveCiphers(profile.protocols, profile.ciphers);
+  const sniName = profile.server_name_indication ? (request.serverName ?? request.host) : undefined;
+  let scan: ScanDto | undefined;
+  if (request.scan && !notTls) {
+    scan = await scanServer(request.dial, { protocols: profile.protocols, ciphers: offered }, sniName, {
+      pauseMs: pacing.pauseMs,
+      deadline: performance.now() + SCAN_TIMEOUT_MS,
+    });
+  }
+  const onCommon = (spoken: TlsProtocol[], suites: CipherName[]): FollowUps => {
+    const common = spoken.filter((p) => profile.protocols.includes(p));
+    return { serverSpeaks: spoken, serverSuites: suites.filter((c) => protocolFor(c, common) !== undefined) };
+  };
+  const hello = seen.server.serverHello;
+  const allowed = hello && !hello.helloRetry && profile.protocols.some((p) => WIRE_VERSION[p] === hello.version);
+  if (seen.completed || notTls || seen.timedOut) return { scan, learned: {} };
+  if (request.known) {
+    return {
+      scan,
+      learned: onCommon(request.known.protocols, effectiveCiphers(request.known.protocols, request.known.ciphers)),
+    };
+  }
+  if (scan) {
+    const spoken = scan.protocols.filter((p) => p.server_accepts).map((p) => p.protocol);
+    return {
+      scan,
+      learned: onCommon(
+        spoken,
+        scan.ciphers.filter((c) => c.server_accepts).map((c) => c.name),
+      ),
+    };
+  }
+  // A ServerHello on an allowed protocol settles protocol and suite: the failure lies elsewhere.
+  return { scan, learned: allowed ? {} : await followUps(request, sniName, offered, pacing) };
+}
+
 /** One handshake with exactly the profile's options; the chain is judged after, so it is reported either way. */
 export async function probe(request: ProbeRequest): Promise<ConnectionTestResult> {
   const started = performance.now();
@@ -194,7 +237,6 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
   const name = request.serverName ?? request.host;
   const { profile, material } = request;
   const offered = effectiveCiphers(profile.protocols, profile.ciphers);
-  const sniName = profile.server_name_indication ? name : undefined;
   const target = { host: request.host, port: request.port, server_name: request.serverName ?? null };
   const base = {
     host: request.host,
@@ -255,31 +297,7 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
   const sent = seen.client.certificates ? seen.client.certificates.length > 0 : Boolean(material.keystore && requested);
 
   const pacing: Pacing = { pauseMs: request.pauseMs ?? SCAN_PAUSE_MS, deadline };
-  let scan: ScanDto | undefined;
-  let learned: FollowUps = {};
-  if (request.scan && !notTls) {
-    scan = await scanServer(request.dial, { protocols: profile.protocols, ciphers: offered }, sniName, {
-      pauseMs: pacing.pauseMs,
-      deadline: performance.now() + SCAN_TIMEOUT_MS,
-    });
-  }
-  if (!seen.completed && !notTls && !seen.timedOut) {
-    // Only the suites usable on a protocol both sides allow can be shared.
-    const onCommon = (spoken: TlsProtocol[], suites: CipherName[]) => {
-      const common = spoken.filter((p) => profile.protocols.includes(p));
-      return { serverSpeaks: spoken, serverSuites: suites.filter((c) => protocolFor(c, common) !== undefined) };
-    };
-    if (request.known) {
-      learned = onCommon(request.known.protocols, effectiveCiphers(request.known.protocols, request.known.ciphers));
-    } else if (scan) {
-      learned = onCommon(
-        scan.protocols.filter((p) => p.server_accepts).map((p) => p.protocol),
-        scan.ciphers.filter((c) => c.server_accepts).map((c) => c.name),
-      );
-    } else if (!hello || hello.helloRetry) {
-      learned = await followUps(request, sniName, offered, pacing);
-    }
-  }
+  const { scan, learned } = await learn(request, seen, Boolean(notTls), pacing);
   const serverView = await request.serverView?.();
 
   const cipher = CIPHERS.find((c) => c.iana === seen.cipherIana);
