@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createServer as createTlsServer } from "node:tls";
 import { gzipSync } from "node:zlib";
 
 // Several checkouts may bench on one machine: each can pick its own port.
@@ -29,6 +30,7 @@ const { systemContext } = await import("@/lib/server/access/require-org");
 const { issue } = await import("@/lib/crypto/pki");
 const { importTimings } = await import("./import-timings");
 const { expiryCheckBench } = await import("./expiry-check");
+const { probeTimings } = await import("./probe-timings");
 const { pfx } = await import("../tests/helpers/hostile-uploads");
 
 for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
@@ -71,6 +73,7 @@ async function seedKeystores(orgName: string, count: number) {
 await seedKeystores("sample-org", 10);
 await seedKeystores("admin", 1_000);
 const imports = importTimings(30);
+const probes = await probeTimings(30);
 
 /**
  * An organization holding `count` certificates in truststores of 100 (10 when smaller), written with createMany
@@ -156,7 +159,15 @@ const server: ChildProcess = spawn(
   ["--import", monitor, nextBin, "start", "-p", String(PORT), "-H", "127.0.0.1"],
   {
     // No scheduled expiry check in the measured server: its work is measured on its own (expiry-check.ts).
-    env: { ...process.env, LOG_LEVEL: "warn", BENCH_LOOP_FILE: LOOP_FILE, EXPIRY_CHECK_CRON: "off" },
+    // Connection tests reach the bench's own TLS server on loopback; ten run at once in one organization.
+    env: {
+      ...process.env,
+      LOG_LEVEL: "warn",
+      BENCH_LOOP_FILE: LOOP_FILE,
+      EXPIRY_CHECK_CRON: "off",
+      OUTBOUND_ALLOW: "127.0.0.0/8",
+      PROBE_CONCURRENCY: "10",
+    },
     stdio: "ignore",
     detached: true,
   },
@@ -319,8 +330,65 @@ async function underUploads(n: number) {
   };
 }
 
+/**
+ * The list p99 and the server's event-loop delay, idle and while 10 clients keep running "Test connection" against
+ * a TLS server on loopback (the bench's own process serves it, so its handshakes cost the measured server nothing).
+ */
+async function underProbes(n: number) {
+  const ca = issue(new Date(), { commonName: "Probe load CA", usage: "ca" });
+  const leaf = issue(new Date(), { commonName: "load.bench", usage: "server", dnsNames: ["load.bench"] }, ca);
+  const target = createTlsServer({ key: leaf.keyPem, cert: leaf.certPem + ca.certPem }, (s) => s.end());
+  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+  const port = (target.address() as { port: number }).port;
+  const url = `${BASE}/api/orgs/sample-org/tls-client-profiles/profile-0/${CLIENT_PROFILE_DEFAULTS.version}/test`;
+  const test = () =>
+    fetch(url, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ host: "127.0.0.1", port, server_name: "load.bench" }),
+    });
+  await (await test()).arrayBuffer(); // the first test pays one-time costs
+  await listSample(10);
+  await loopDelay();
+  const idleList = await listSample(n);
+  const idleLoop = await loopDelay();
+  let running = true;
+  const statuses: Record<number, number> = {};
+  let tests = 0;
+  const clients = Array.from({ length: 10 }, async () => {
+    while (running) {
+      const res = await test();
+      await res.arrayBuffer();
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      tests++;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  const t = performance.now();
+  const loadedList = await listSample(n);
+  const seconds = (performance.now() - t) / 1000;
+  const loadedLoop = await loopDelay();
+  running = false;
+  await Promise.all(clients);
+  target.close();
+  return {
+    idle: { listP50: idleList.p50, listP99: idleList.p99, loopMaxMs: idleLoop.maxMs, loopP99Ms: idleLoop.p99Ms },
+    "10 tests": {
+      listP50: loadedList.p50,
+      listP99: loadedList.p99,
+      loopMaxMs: loadedLoop.maxMs,
+      loopP99Ms: loadedLoop.p99Ms,
+    },
+    testsPerSecond: round(tests / seconds),
+    testStatuses: statuses,
+    p99Ratio: round(loadedList.p99 / idleList.p99),
+    target: "list p99 ≤ 2× idle",
+  };
+}
+
 const N = 60;
 const hostile = await underUploads(200);
+const probing = await underProbes(200);
 const list10 = await timings(`${BASE}/api/orgs/sample-org/tls-client-profiles`, auth, N);
 const list10k = await timings(`${BASE}/api/orgs/admin/tls-client-profiles`, auth, N);
 // Pages are compared at the same row count (10), so the ratio shows what the table's size costs; the default
@@ -376,6 +444,7 @@ const result = {
   },
   importP50ms: imports,
   hostileUploads: hostile,
+  connectionTests: { ...probes, underLoad: probing },
   firstLoadGzip: { tlsPage, barePage, target: "TLS page ≤ 300 KB" },
   createThroughput: { clients: 10, ...throughput, target: "errors: 0" },
 };
@@ -404,6 +473,12 @@ console.log("expiry check", expiryCheck);
 console.table({ idle: hostile.idle, "4 heavy uploads": hostile["4 uploads"] });
 console.log("first upload after start", hostile.firstUploadAfterStart);
 console.log("upload statuses", hostile.uploadStatuses, "list p99 ratio", hostile.p99Ratio, `(${hostile.target})`);
+console.table({
+  "test connection p50 ms": { probe: probes.testP50ms, "openssl s_client": probes.opensslSClientP50ms },
+});
+console.log("test vs s_client", probes.ratio, `(${probes.target})`, "full scan ms", probes.fullScanMs);
+console.table({ idle: probing.idle, "10 tests running": probing["10 tests"] });
+console.log("test statuses", probing.testStatuses, "list p99 ratio", probing.p99Ratio, `(${probing.target})`);
 console.table({ "TLS page": tlsPage, "bare page (/login)": barePage });
 console.table({ "create, 10 clients": throughput });
 const out = join(import.meta.dirname, "results", `${result.date.replace(/[:.]/g, "-")}.json`);

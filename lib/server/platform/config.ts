@@ -33,6 +33,17 @@ export function sessionIdleMs(env: Record<string, string | undefined> = process.
   return minutes * 60_000;
 }
 
+/** PROBE_TIMEOUT_MS: the hard deadline of one connection test, DNS to verdict (default 10 s; 1–60 s). */
+export function probeTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PROBE_TIMEOUT_MS?.trim();
+  if (!raw) return 10_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1_000 || ms > 60_000) {
+    throw new ConfigError(`PROBE_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 60000, not "${raw}"`);
+  }
+  return ms;
+}
+
 /** A setting the server cannot start with; instrumentation.ts prints the message and stops the instance. */
 export class ConfigError extends Error {
   name = "ConfigError";

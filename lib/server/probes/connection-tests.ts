@@ -22,7 +22,7 @@ const hostPort = (host: string, port: number) => `${host.includes(":") ? `[${hos
  * refused at the field it names, like any invalid input, and is audited but not kept.
  */
 function deniedAtField(result: ConnectionTestResult): AppError {
-  const field = (result as ConnectionTestResult & { field?: "host" | "port" }).field ?? "host";
+  const field = result.field ?? "host";
   return new AppError("VALIDATION", result.message, [{ field, message: result.message }]);
 }
 
@@ -53,7 +53,7 @@ export async function testClientProfile(
       host: input.host,
       port: input.port,
       serverName: input.server_name,
-      ...(input.scan ? { scan: true } : {}),
+      scan: input.scan,
       dial: guardedDial(input.host, input.port),
     }),
   );
