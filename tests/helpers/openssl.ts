@@ -107,3 +107,19 @@ export function pkcs7Bundle(...certPems: string[]): Buffer {
     return readFileSync(join(dir, "bundle.p7b"));
   });
 }
+
+/** A CSR for a fresh key made by openssl (`openssl req -new`): a request the console's key did not sign. */
+export function opensslCsr(commonName: string): string {
+  return inTempDir((dir) => {
+    run(
+      ["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "k.pem"].concat([
+        "-subj",
+        `/CN=${commonName}`,
+        "-out",
+        "req.pem",
+      ]),
+      dir,
+    );
+    return readFileSync(join(dir, "req.pem"), "utf8");
+  });
+}
