@@ -32,7 +32,10 @@ export function CertificateRequest({ csr, pem, downloadHref }: { csr: CsrSummary
         type="multi"
         feedback="Copied"
         aria-label="Certificate signing request (PEM)"
-        maxCollapsedNumberOfRows={8}
+        // Shown whole (a CSR is at most some 30 lines) and wrapped: a scrolling region inside would need its own focus.
+        wrapText
+        maxCollapsedNumberOfRows={0}
+        maxExpandedNumberOfRows={0}
       >
         {pem}
       </CodeSnippet>

@@ -119,7 +119,7 @@ const extendedUsage = (request: KeyRequest) =>
     EXTENDED_USAGES[request.usage].map((u) => x509.ExtendedKeyUsage[u as "serverAuth" | "clientAuth"]),
   );
 
-export interface GeneratedKey {
+interface GeneratedKey {
   /** The private key: sealed by the caller at once, never sent anywhere. */
   key: KeyObject;
   /** The PKCS#10 request, or the self-signed certificate when `self_signed_days` was given. */

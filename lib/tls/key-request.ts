@@ -18,7 +18,7 @@ export const KEY_TYPE_LABELS: Record<KeyType, string> = {
   ed25519: "Ed25519",
 };
 
-export const KEY_USAGES = ["server", "client", "both"] as const;
+const KEY_USAGES = ["server", "client", "both"] as const;
 export type KeyUsage = (typeof KEY_USAGES)[number];
 
 export const SAN_TYPES = ["DNS", "IP", "email", "URI"] as const;
@@ -77,7 +77,7 @@ const optionalPart = (max: number) =>
     .optional()
     .transform((v) => v || undefined);
 
-export const ZKeySubject = z.strictObject({
+const ZKeySubject = z.strictObject({
   common_name: z.string().trim().min(1, "Common name is required").max(64, "At most 64 characters"),
   organization: optionalPart(64),
   organizational_unit: optionalPart(64),
@@ -90,7 +90,7 @@ export const ZKeySubject = z.strictObject({
     .transform((v) => v?.toUpperCase() || undefined)
     .refine((v) => v === undefined || /^[A-Z]{2}$/.test(v), "Two letters (ISO 3166), for example DE"),
 });
-export type KeySubject = z.output<typeof ZKeySubject>;
+type KeySubject = z.output<typeof ZKeySubject>;
 
 export const ZKeyRequest = z.strictObject({
   key_type: z.enum(KEY_TYPES, { error: () => `One of ${KEY_TYPES.join(", ")}` }),

@@ -32,7 +32,7 @@ export function inspectCsr(csrPem: string): { verified: boolean; text: string } 
   });
 }
 
-export interface OpensslCa {
+interface OpensslCa {
   keyPem: string;
   certPem: string;
 }
