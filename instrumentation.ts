@@ -5,11 +5,14 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { ConfigError, outboundNetworks } = await import("@/lib/server/platform/config");
+  const { ConfigError, outboundNetworks, probeConcurrency, probeTimeoutMs } =
+    await import("@/lib/server/platform/config");
   const { MasterKeyMismatch, verifyMasterKey } = await import("@/lib/server/platform/master-key-check");
   const { expiryCheckCron } = await import("@/lib/server/notifications/cron-config");
   try {
     outboundNetworks();
+    probeConcurrency();
+    probeTimeoutMs();
     expiryCheckCron();
     await verifyMasterKey();
   } catch (e) {

@@ -9,6 +9,9 @@ export const queryKeys = {
   truststores: (org: string) => ["orgs", org, "truststores"] as const,
   webhooks: (org: string) => ["orgs", org, "webhooks"] as const,
   webhookDeliveries: (org: string, id: string) => [...queryKeys.webhooks(org), id, "deliveries"] as const,
+  /** A profile's kept connection tests (client) or checks (server). */
+  connectionTests: (org: string, kind: "client" | "server", name: string, version: string) =>
+    ["orgs", org, kind === "client" ? "tls-client-profiles" : "tls-server-profiles", name, version, "tests"] as const,
   /** Any of the lists above, by their REST path segment. */
   list: (org: string, resource: string, params: ListParams) => ["orgs", org, resource, "list", params] as const,
 };

@@ -4,8 +4,8 @@ import { ExpiryCell } from "./cells";
 
 interface Props {
   certificates: CertificateDto[];
-  /** "chain" labels leaf, intermediates and root; "bundle" numbers them. */
-  layout: "chain" | "bundle";
+  /** "chain" labels leaf, intermediates and root; "bundle" numbers them; "sent" gives the position a server sent it at. */
+  layout: "chain" | "bundle" | "sent";
   now: string;
   /** A control per certificate (e.g. "Remove" in a truststore). */
   action?: (c: CertificateDto) => ReactNode;
@@ -13,6 +13,7 @@ interface Props {
 
 function roleOf(c: CertificateDto, i: number, count: number, layout: Props["layout"]): string {
   if (layout === "bundle") return `Certificate ${i + 1}`;
+  if (layout === "sent") return i === 0 ? "Position 0 (leaf)" : `Position ${i}`;
   if (i === 0) return "Leaf certificate";
   return i === count - 1 && c.self_signed ? "Root CA" : `Intermediate ${i}`;
 }

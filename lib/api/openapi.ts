@@ -3,6 +3,7 @@ import { MAX_JSON_BODY_BYTES } from "@/lib/crypto/limits";
 import { CIPHER_NAMES } from "@/lib/tls/ciphers";
 import { ZClientProfileFields, ZClientProfilePatch } from "@/lib/tls/client-profile-schema";
 import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
+import { connectionTestPaths, connectionTestSchemas } from "@/lib/api/openapi-connection-tests";
 import { notificationPaths, notificationSchemas } from "@/lib/api/openapi-notifications";
 import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-profile-schema";
 import { EXPIRY_BUCKETS } from "@/lib/tls/expiry";
@@ -337,6 +338,7 @@ export function openApiDocument(serverUrl: string) {
         NewCalendarFeed: schema(ZNewCalendarFeedOut, "output"),
         Error: schema(ZError, "output"),
         ...notificationSchemas,
+        ...connectionTestSchemas,
       },
     },
     paths: {
@@ -414,6 +416,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...notificationPaths,
+      ...connectionTestPaths,
       "/api/orgs/{org}/calendar-feeds": {
         get: {
           summary: "Active calendar feeds (Settings: Manage); their URLs are never listed",

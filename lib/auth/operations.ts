@@ -15,6 +15,12 @@ export const OPERATIONS = {
   updateClientProfile: "settings:manage",
   deleteClientProfiles: "settings:manage",
 
+  /** "Test connection" from a client profile and "Check with a client profile" from a server profile (issue 9). */
+  testClientProfile: "settings:manage",
+  checkServerProfile: "settings:manage",
+  /** Their kept results: public certificates and words only. */
+  viewConnectionTests: "settings:view",
+
   viewServerProfiles: "settings:view",
   createServerProfile: "settings:manage",
   updateServerProfile: "settings:manage",

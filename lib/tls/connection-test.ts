@@ -11,6 +11,7 @@ import type { CertificateDto } from "./store-dto";
 export const PROBE_CODES = [
   "dns_failed",
   "refused",
+  "unreachable",
   "timeout",
   "denied",
   "protocol_mismatch",
@@ -68,7 +69,7 @@ export interface PeerCertificateDto extends CertificateDto {
   position: number;
 }
 
-export type ChainProblemCode =
+type ChainProblemCode =
   | "wrong_order"
   | "missing_intermediate"
   | "unrelated_certificate"
@@ -91,6 +92,8 @@ export interface ScanDto {
   /** What would make profile and server meet, in words; null when they already do. */
   suggestion: string | null;
   duration_ms: number;
+  /** The scan ran out of time: entries it did not reach are reported as not accepted. */
+  timed_out?: boolean;
 }
 
 export interface ConnectionTestResult {
@@ -100,12 +103,16 @@ export interface ConnectionTestResult {
   message: string;
   /** What to change, when something failed or looks wrong. */
   fix?: string;
+  /** For a refusal by the outbound guard ("denied"): the input that caused it. */
+  field?: "host" | "port";
   target: { host: string; port: number; server_name: string | null; address?: string };
   protocol?: TlsProtocol;
   cipher?: CipherName | null;
   cipher_iana?: string;
   alpn?: string | null;
   peer_certificates: PeerCertificateDto[];
+  /** "as_sent": read from the wire; "rebuilt": OpenSSL's verified order (the wire could not be read), order unknown. */
+  chain_order?: "as_sent" | "rebuilt";
   chain_problems: ChainProblem[];
   /** Whether the chain verifies against the profile's truststore (or Node's roots when it has none). */
   trusted?: boolean;

@@ -4,6 +4,7 @@ import {
   expiryEvent,
   nextAttemptAt,
   noticePlan,
+  redactedWebhookUrl,
   RETRY_WINDOW_MS,
   ZNotificationSettings,
   ZNotificationSettingsForm,
@@ -87,5 +88,21 @@ describe("notification settings", () => {
     // A problem of the whole list names no entry.
     const repeated = ZNotificationSettingsForm.safeParse({ thresholds: "7, 7", extra_emails: "" });
     expect(repeated.error!.issues.map((i) => i.message)).toEqual(["Each threshold once"]);
+  });
+});
+
+describe("redactedWebhookUrl", () => {
+  it("keeps the origin and first path segment, hides a token in the path or query but its last four characters", () => {
+    const slack = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXabcd";
+    expect(redactedWebhookUrl(slack)).toBe("https://hooks.slack.com/services/…abcd");
+    expect(redactedWebhookUrl("https://example.com/hook?token=s3cr3t-value-0123")).toBe(
+      "https://example.com/hook/…0123",
+    );
+  });
+
+  it("shows short URLs whole and hides even the tail of a short secret", () => {
+    expect(redactedWebhookUrl("https://hooks.example.com/tls")).toBe("https://hooks.example.com/tls");
+    expect(redactedWebhookUrl("http://127.0.0.1:8080/")).toBe("http://127.0.0.1:8080/");
+    expect(redactedWebhookUrl("https://example.com/a/b?k=1")).toBe("https://example.com/a/…");
   });
 });

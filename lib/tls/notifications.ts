@@ -71,6 +71,20 @@ export const ZWebhookCreate = z.strictObject({
     .max(256, "At most 256 characters"),
 });
 
+/**
+ * A webhook URL as shown and audited. Many receivers put their credential in the path or query (Slack's
+ * /services/T…/B…/<token>), so only the origin, the first path segment and the last four characters are kept: enough
+ * to tell two webhooks apart, not enough to post to one.
+ */
+export function redactedWebhookUrl(url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  if (!parsed) return "…";
+  const [first, ...rest] = parsed.pathname.split("/").filter(Boolean);
+  const hidden = rest.join("/") + parsed.search;
+  if (!hidden) return parsed.origin + parsed.pathname;
+  return `${parsed.origin}/${first}/…${hidden.length > 12 ? hidden.slice(-4) : ""}`;
+}
+
 /** What a check records for one certificate on one channel. */
 interface NoticePlan {
   /** The threshold to notify now; null when every crossed threshold is already recorded. */

@@ -71,6 +71,12 @@ describe("webhooks", () => {
     expect(JSON.stringify(await db().auditEvent.findMany({ where: { targetType: "webhook" } }))).not.toContain(SECRET);
     await deleteWebhook(ctx, hook.id);
     expect(await listWebhooks(ctx)).toEqual([]);
+    // A token in the URL (Slack puts it in the path) is stored for delivery but never shown or audited.
+    const token = "XXXXXXXXXXXXXXXXXXXXtkn9";
+    const slack = await createWebhook(ctx, { url: `https://hooks.slack.com/services/T0/B0/${token}`, secret: SECRET });
+    expect(slack.url).toBe("https://hooks.slack.com/services/…tkn9");
+    await deleteWebhook(ctx, slack.id);
+    expect(JSON.stringify(await db().auditEvent.findMany({ where: { targetType: "webhook" } }))).not.toContain(token);
     // Another organization's administrator cannot see or delete it.
     const other = await contextFor(world, "otherOrgAdmin", world.otherOrg);
     const again = await createWebhook(ctx, { url: "https://hooks.example.com/tls", secret: SECRET });

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { open, seal } from "@/lib/crypto/envelope";
 import { AppError } from "@/lib/errors";
-import { MAX_WEBHOOKS_PER_ORG, ZWebhookCreate } from "@/lib/tls/notifications";
+import { MAX_WEBHOOKS_PER_ORG, redactedWebhookUrl, ZWebhookCreate } from "@/lib/tls/notifications";
 import { lockOrganization } from "@/lib/server/access/org-lock";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import { checkWebhookUrl, OutboundRefused } from "@/lib/server/outbound/destination";
@@ -12,7 +12,7 @@ import { masterKey } from "@/lib/server/platform/master-key";
 
 const TARGET = "webhook";
 
-/** What a webhook looks like outside the data layer: never its secret. */
+/** What a webhook looks like outside the data layer: never its secret, and its URL redacted (it may hold a token). */
 export interface WebhookDto {
   id: string;
   url: string;
@@ -33,7 +33,7 @@ export interface DeliveryDto {
 type Row = { id: string; url: string; createdAt: Date; createdBy: string };
 const toDto = (w: Row): WebhookDto => ({
   id: w.id,
-  url: w.url,
+  url: redactedWebhookUrl(w.url),
   created_at: w.createdAt.toISOString(),
   created_by: w.createdBy,
 });
@@ -68,7 +68,8 @@ export async function createWebhook(ctx: OrgContext, raw: unknown): Promise<Webh
         createdBy: ctx.actor.email,
       },
     });
-    await audit(tx, ctx, "create", { type: TARGET, name: url }, { url: { to: url } });
+    const shown = redactedWebhookUrl(url);
+    await audit(tx, ctx, "create", { type: TARGET, name: shown }, { url: { to: shown } });
     return toDto(row);
   });
 }
@@ -91,7 +92,8 @@ export async function deleteWebhook(ctx: OrgContext, id: string): Promise<void> 
     const row = await tx.webhook.findFirst({ where: { id: String(id), orgId: ctx.org.id } });
     if (!row) throw new AppError("NOT_FOUND", "No such webhook in this organization.");
     await tx.webhook.delete({ where: { id: row.id } });
-    await audit(tx, ctx, "delete", { type: TARGET, name: row.url }, { url: { from: row.url } });
+    const shown = redactedWebhookUrl(row.url);
+    await audit(tx, ctx, "delete", { type: TARGET, name: shown }, { url: { from: shown } });
   });
 }
 

@@ -14,6 +14,7 @@ type RefusalCode =
   | "BAD_URL"
   | "HTTPS_REQUIRED"
   | "DENIED_ADDRESS"
+  | "DENIED_PORT"
   | "DNS_FAILED"
   | "TIMEOUT"
   | "REDIRECT"

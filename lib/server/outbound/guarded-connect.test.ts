@@ -140,4 +140,22 @@ describe("guardedConnect", () => {
       `127.0.0.1 refused the connection (nothing accepts connections on port ${port}).`,
     ]);
   });
+
+  it("below 1024 reaches only the TLS ports, unless OUTBOUND_ALLOW covers the address", async () => {
+    const lookup = fakeDns({ "mail.test": ["192.0.2.25"] });
+    for (const port of [22, 25, 80, 389, 1023]) {
+      const e = await refusal(guardedConnect("mail.test", port, { timeoutMs: 100, lookup }));
+      expect([e.code, e.message], String(port)).toEqual([
+        "DENIED_PORT",
+        `Port ${port} belongs to a service other than TLS; below 1024 probes reach only 443, 465, 636, 853 and 989–995, unless the operator trusts mail.test's network (OUTBOUND_ALLOW).`,
+      ]);
+    }
+    for (const port of [443, 465, 636, 853, 989, 995, 1024]) {
+      expect((await refusal(guardedConnect("mail.test", port, { timeoutMs: 50, lookup }))).code, String(port)).not.toBe(
+        "DENIED_PORT",
+      );
+    }
+    // 127.0.0.0/8 is trusted here (beforeEach): its port 25 is the operator's to allow.
+    expect((await refusal(guardedConnect("127.0.0.1", 25, { timeoutMs: 500 }))).code).toBe("CONNECTION_FAILED");
+  });
 });

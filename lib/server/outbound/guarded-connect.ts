@@ -4,6 +4,13 @@ import { checkServerIdentity, connect as tlsConnect, type ConnectionOptions } fr
 import { connectionFailure } from "@/lib/server/outbound/connection-failure";
 import { hostName, type Lookup, OutboundRefused, resolvePinned } from "@/lib/server/outbound/destination";
 
+/**
+ * Ports below 1024 a probe may reach anywhere: https, smtps, ldaps, dns-over-tls, ftps, imaps, pop3s and kin. Other
+ * well-known ports (ssh, smtp, databases behind 1024) belong to services a TLS test has no business knocking on, so
+ * they need a destination the operator trusts (OUTBOUND_ALLOW).
+ */
+const TLS_PORTS = new Set([443, 465, 636, 853, 989, 990, 991, 992, 993, 994, 995]);
+
 /** Options that would let a caller dial something other than the pinned address. */
 const ROUTING = ["host", "port", "path", "socket", "lookup"] as const;
 
@@ -40,6 +47,12 @@ export async function guardedConnect(
   const timer = setTimeout(() => deadline.abort(), opts.timeoutMs);
   try {
     const pinned = await resolvePinned(name, "probe", { lookup: opts.lookup, signal: deadline.signal });
+    if (port < 1024 && !TLS_PORTS.has(port) && !pinned.trusted) {
+      throw new OutboundRefused(
+        "DENIED_PORT",
+        `Port ${port} belongs to a service other than TLS; below 1024 probes reach only 443, 465, 636, 853 and 989–995, unless the operator trusts ${name}'s network (OUTBOUND_ALLOW).`,
+      );
+    }
     const socket = opts.tls
       ? tlsConnect(tlsOptions(name, pinned.address, port, opts.tls))
       : netConnect({ host: pinned.address, family: pinned.family, port });

@@ -33,6 +33,17 @@ export function sessionIdleMs(env: Record<string, string | undefined> = process.
   return minutes * 60_000;
 }
 
+/** PROBE_TIMEOUT_MS: the hard deadline of one connection test, DNS to verdict (default 10 s; 1–60 s). */
+export function probeTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PROBE_TIMEOUT_MS?.trim();
+  if (!raw) return 10_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1_000 || ms > 60_000) {
+    throw new ConfigError(`PROBE_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 60000, not "${raw}"`);
+  }
+  return ms;
+}
+
 /** A setting the server cannot start with; instrumentation.ts prints the message and stops the instance. */
 export class ConfigError extends Error {
   name = "ConfigError";
@@ -54,4 +65,14 @@ export function outboundNetworks(env: Record<string, string | undefined> = proce
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }
+}
+
+/** PROBE_CONCURRENCY: connection tests and checks one organization may run at once, across every instance (default 3). */
+export function probeConcurrency(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PROBE_CONCURRENCY?.trim();
+  if (!raw) return 3;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100)
+    throw new ConfigError(`PROBE_CONCURRENCY must be a whole number from 1 to 100, not "${raw}"`);
+  return n;
 }

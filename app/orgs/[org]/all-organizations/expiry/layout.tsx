@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { forbidden } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { mayViewAllOrgs } from "@/lib/auth/all-orgs";
 import { OPERATIONS } from "@/lib/auth/operations";
 import { pageOrg } from "@/lib/server/faces/page";
@@ -16,6 +16,8 @@ export default async function AllOrganizationsExpiryLayout({
   params: Promise<{ org: string }>;
 }) {
   const ctx = await pageOrg((await params).org, OPERATIONS.viewExpiry);
+  // Only the admin organization has this view: elsewhere it does not exist (a 403 would blame the role).
+  if (ctx.org.type !== "admin") notFound();
   if (!mayViewAllOrgs(ctx)) forbidden();
   return children;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { mayViewAllOrgs } from "@/lib/auth/all-orgs";
 import { OPERATIONS } from "@/lib/auth/operations";
 import type { ListPageProps } from "@/lib/tls/list-page";
@@ -14,6 +14,8 @@ export default async function AllOrganizationsExpiryPage({ params, searchParams 
   const ctx = await pageOrg((await params).org, OPERATIONS.viewExpiry);
   // Layout and page render concurrently: the page refuses on its own too, before asking the data layer (which checks
   // again), so a refused request ends in the 403 page rather than a logged error.
+  // Only the admin organization has this view: elsewhere it does not exist (a 403 would blame the role).
+  if (ctx.org.type !== "admin") notFound();
   if (!mayViewAllOrgs(ctx)) forbidden();
   const { scope: _scope, ...filters } = expiryQueryFromSearchParams(await searchParams);
   const data = await expiryOverview(ctx, { ...filters, scope: "all" });

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ClientProfileForm } from "@/components/tls/client-profile-form";
+import { ClientProfileProbes } from "@/components/probes/profile-probes";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { clientProfileTests } from "@/lib/server/probes/connection-tests";
 import { getClientProfile } from "@/lib/server/profiles/client-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { formValuesOf } from "@/lib/tls/profile-form-values";
@@ -12,13 +14,20 @@ export const metadata: Metadata = { title: "TLS client profile" };
 
 type Props = { params: Promise<{ org: string; name: string; version: string }> };
 
-/** Details; editable for Settings: Manage, read-only for Settings: View and for protected defaults. */
+/**
+ * Details; editable for Settings: Manage, read-only for Settings: View and for protected defaults. Below: "Test
+ * connection" (Settings: Manage, defaults too) and the recent tests (everyone who sees the page).
+ */
 export default async function ClientProfilePage({ params }: Props) {
   const { org, name, version } = await params;
   const ctx = await pageOrg(org, OPERATIONS.viewClientProfiles);
   const profile = await orNotFound(getClientProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateClientProfile");
-  const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
+  const [keystores, truststores, history] = await Promise.all([
+    keystoreChoices(ctx),
+    truststoreChoices(ctx),
+    clientProfileTests(ctx, profile.name, profile.version),
+  ]);
   return (
     <div className="page page--form">
       <ProfilePageHeader
@@ -38,6 +47,12 @@ export default async function ClientProfilePage({ params }: Props) {
         target={{ name: profile.name, version: profile.version, rowVersion: profile.row_version }}
         keystores={keystores}
         truststores={truststores}
+      />
+      <ClientProfileProbes
+        org={ctx.org.name}
+        profile={{ name: profile.name, version: profile.version }}
+        canRun={may(ctx.role.permissions, "testClientProfile")}
+        history={history}
       />
     </div>
   );

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { ProfilePageHeader } from "@/components/tls/profile-page-header";
 import { ServerProfileForm } from "@/components/tls/server-profile-form";
+import { ServerProfileProbes } from "@/components/probes/profile-probes";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
+import { clientProfileChoices, serverProfileChecks } from "@/lib/server/probes/server-check";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { serverFormValuesOf } from "@/lib/tls/profile-form-values";
@@ -17,7 +19,13 @@ export default async function ServerProfilePage({ params }: Props) {
   const ctx = await pageOrg(org, OPERATIONS.viewServerProfiles);
   const profile = await orNotFound(getServerProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateServerProfile");
-  const [keystores, truststores] = await Promise.all([keystoreChoices(ctx), truststoreChoices(ctx)]);
+  const canCheck = may(ctx.role.permissions, "checkServerProfile");
+  const [keystores, truststores, history, clientProfiles] = await Promise.all([
+    keystoreChoices(ctx),
+    truststoreChoices(ctx),
+    serverProfileChecks(ctx, profile.name, profile.version),
+    canCheck ? clientProfileChoices(ctx) : [],
+  ]);
   return (
     <div className="page page--form">
       <ProfilePageHeader
@@ -37,6 +45,13 @@ export default async function ServerProfilePage({ params }: Props) {
         target={{ name: profile.name, version: profile.version, rowVersion: profile.row_version }}
         keystores={keystores}
         truststores={truststores}
+      />
+      <ServerProfileProbes
+        org={ctx.org.name}
+        profile={{ name: profile.name, version: profile.version }}
+        canRun={canCheck}
+        history={history}
+        clientProfiles={clientProfiles}
       />
     </div>
   );
