@@ -30,6 +30,8 @@ export { OverflowMenu } from "@carbon/react/es/components/OverflowMenu/index.js"
 export { default as OverflowMenuItem } from "@carbon/react/es/components/OverflowMenuItem/OverflowMenuItem.js";
 export { default as Pagination } from "@carbon/react/es/components/Pagination/Pagination.js";
 export { default as PasswordInput } from "@carbon/react/es/components/TextInput/PasswordInput.js";
+export { default as RadioButton } from "@carbon/react/es/components/RadioButton/RadioButton.js";
+export { default as RadioButtonGroup } from "@carbon/react/es/components/RadioButtonGroup/RadioButtonGroup.js";
 export { default as Select } from "@carbon/react/es/components/Select/Select.js";
 export { default as SelectItem } from "@carbon/react/es/components/SelectItem/SelectItem.js";
 export { default as SideNav } from "@carbon/react/es/components/UIShell/SideNav.js";

@@ -3,7 +3,8 @@
 import { OPERATIONS } from "@/lib/auth/operations";
 import type { ActionResult } from "@/lib/errors";
 import { orgAction } from "@/lib/server/faces/action";
-import { uploadFromForm } from "@/lib/server/faces/form-upload";
+import { signedCertificateFromForm, uploadFromForm } from "@/lib/server/faces/form-upload";
+import { completeKeystore, generateKeystore } from "@/lib/server/stores/keystore-generation";
 import {
   createKeystore,
   deleteKeystores,
@@ -26,6 +27,28 @@ export async function createKeystoreAction(org: string, form: FormData): Promise
     const { meta, upload } = await uploadFromForm(form);
     return createKeystore(ctx, meta, upload);
   });
+}
+
+/**
+ * Creates a keystore from a key generated on the server: `values` holds title, name, summary and `generate` (the
+ * shared ZKeyRequest). The key is sealed at once and never returned.
+ */
+export async function generateKeystoreAction(org: string, values: unknown): Promise<ActionResult<KeystoreDto>> {
+  return orgAction("generateKeystore", org, OPERATIONS.createKeystore, (ctx) => {
+    const { generate, ...meta } = values && typeof values === "object" ? (values as Record<string, unknown>) : {};
+    return generateKeystore(ctx, meta, generate);
+  });
+}
+
+/** Uploads the signed certificate of a keystore awaiting it; refusals come back at the `certificate` field. */
+export async function completeKeystoreAction(
+  org: string,
+  target: { name: string; rowVersion: number },
+  form: FormData,
+): Promise<ActionResult<KeystoreDto>> {
+  return orgAction("completeKeystore", org, OPERATIONS.completeKeystore, async (ctx) =>
+    completeKeystore(ctx, target.name, await signedCertificateFromForm(form), target.rowVersion),
+  );
 }
 
 export async function rotateKeystoreAction(

@@ -1,6 +1,7 @@
 "use client";
 
 import { deleteKeystoresAction } from "@/app/actions/keystores";
+import { Tag } from "@/components/carbon";
 import { queryKeys } from "@/lib/query-keys";
 import type { KeystoreDto } from "@/lib/tls/store-dto";
 import { ExpiryCell, TitleCell, When } from "./cells";
@@ -29,7 +30,7 @@ export function KeystoresTable({ org, now, ...props }: Props) {
       title="Keystores"
       description="Private keys with their certificate chains: server certificates, and client certificates for mutual TLS."
       searchPlaceholder="Search by title, name, summary or subject"
-      emptyText="A keystore holds a private key and its certificate chain. Upload PEM or PKCS#12 files."
+      emptyText="A keystore holds a private key and its certificate chain. Upload PEM or PKCS#12 files, or generate a key and CSR here."
       columns={[
         {
           key: "title",
@@ -37,7 +38,18 @@ export function KeystoresTable({ org, now, ...props }: Props) {
           render: (k) => <TitleCell href={href(k)} title={k.title} isDefault={k.is_default} />,
         },
         { key: "name", header: "Name", render: (k) => k.name },
-        { key: "not_after", header: "Expires", render: (k) => <ExpiryCell notAfter={k.not_after} now={at} /> },
+        {
+          key: "not_after",
+          header: "Expires",
+          render: (k) =>
+            k.state === "awaiting_certificate" ? (
+              <Tag size="sm" type="purple">
+                Awaiting certificate
+              </Tag>
+            ) : (
+              <ExpiryCell notAfter={k.not_after} now={at} />
+            ),
+        },
         {
           key: "findings",
           header: "Findings",

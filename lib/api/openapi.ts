@@ -18,6 +18,7 @@ import { EXPIRY_BUCKETS } from "@/lib/tls/expiry";
 import { ZExpiryQuery } from "@/lib/tls/expiry-query";
 import { ZKeystoreMaterialBody, ZStoreMeta, ZStoreMetaPatch, ZTruststoreMaterialBody } from "@/lib/tls/store-schema";
 import { ZCreateCalendarFeed } from "@/lib/tls/calendar-feed-input";
+import { ZCertificateBody, ZGenerateField } from "@/lib/tls/key-request";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 
@@ -94,13 +95,25 @@ const storeOut = {
   used_by: z.array(ZDependant).optional().describe("Details only"),
   warnings: z.array(ZWarning).optional().describe("Details only"),
 };
+const ZCsrSummary = z.object({
+  subject: z.string(),
+  subject_alt_names: z.array(z.string()),
+  usage: z.enum(["server", "client", "both"]),
+  key_type: z.string(),
+  created_at: z.iso.datetime(),
+  created_by: z.string(),
+});
 const ZKeystoreOut = ZStoreMeta.extend({
   type: z.literal("keystore"),
+  state: z
+    .enum(["active", "awaiting_certificate"])
+    .describe("awaiting_certificate: a key generated here, waiting for its signed certificate; no profile may use it"),
   key_type: z.string().describe("The private key itself is never returned"),
-  subject: z.string(),
-  not_after: z.iso.datetime(),
-  sha256_fingerprint: z.string(),
+  subject: z.string().describe("The leaf's subject; while awaiting a certificate, the one requested"),
+  not_after: z.iso.datetime().nullable().describe("Null while awaiting a certificate"),
+  sha256_fingerprint: z.string().nullable(),
   expired_accepted: z.boolean(),
+  csr: ZCsrSummary.optional().describe("What the certificate signing request asks for; only while awaiting"),
   ...storeOut,
 });
 const ZTruststoreOut = ZStoreMeta.extend({
@@ -276,7 +289,10 @@ function storePaths(segment: "keystores" | "truststores", ref: string) {
         responses: { "200": page(ref), ...errorResponses },
       },
       post: {
-        summary: `Create a ${segment.slice(0, -1)} from uploaded material; nothing is stored if any check fails`,
+        summary:
+          segment === "keystores"
+            ? "Create a keystore from uploaded material, or from a key generated here (`generate`: awaiting its certificate, or active when `self_signed_days` is given); nothing is stored if any check fails"
+            : `Create a ${segment.slice(0, -1)} from uploaded material; nothing is stored if any check fails`,
         parameters: [org],
         requestBody: { required: true, content: json(`${ref}Input`) },
         responses: { "201": ok("Created", ref), ...errorResponses },
@@ -335,7 +351,13 @@ export function openApiDocument(serverUrl: string) {
         TlsServerProfileInput: schema(withPresetDoc(ZServerProfileFields)),
         TlsServerProfilePatch: schema(withPresetDoc(ZServerProfilePatch)),
         TlsServerProfile: schema(ZServerOut, "output"),
-        KeystoreInput: schema(z.intersection(ZStoreMeta.partial({ name: true }), ZKeystoreMaterialBody)),
+        KeystoreInput: {
+          oneOf: [
+            schema(z.intersection(ZStoreMeta.partial({ name: true }), ZKeystoreMaterialBody)),
+            schema(z.intersection(ZStoreMeta.partial({ name: true }), ZGenerateField)),
+          ],
+        },
+        KeystoreCertificate: schema(ZCertificateBody),
         KeystoreMaterial: schema(ZKeystoreMaterialBody),
         Keystore: schema(ZKeystoreOut, "output"),
         TruststoreInput: schema(z.intersection(ZStoreMeta.partial({ name: true }), ZTruststoreMaterialBody)),
@@ -362,6 +384,25 @@ export function openApiDocument(serverUrl: string) {
           parameters: [org, name, ifMatch],
           requestBody: { required: true, content: json("KeystoreMaterial") },
           responses: { "200": ok("Replaced", "Keystore"), ...errorResponses },
+        },
+      },
+      [`${ks}/csr.pem`]: {
+        get: {
+          summary: "The certificate signing request of a keystore awaiting its certificate (404 otherwise)",
+          parameters: [org, name],
+          responses: {
+            "200": { description: "PKCS#10, PEM", content: { "text/plain": { schema: { type: "string" } } } },
+            ...errorResponses,
+          },
+        },
+      },
+      [`${ks}/certificate`]: {
+        put: {
+          summary:
+            "Complete a keystore awaiting its certificate: the signed certificate (+ chain) must match its key and pass every upload check; refusals are 422 at `certificate`",
+          parameters: [org, name, ifMatch],
+          requestBody: { required: true, content: json("KeystoreCertificate") },
+          responses: { "200": ok("Active", "Keystore"), ...errorResponses },
         },
       },
       [`${ks}/chain.pem`]: {

@@ -28,7 +28,10 @@ export const OPERATIONS = {
 
   viewKeystores: "settings:view",
   previewKeystore: "settings:manage",
+  /** Also generating a key (and its CSR or a self-signed certificate) for a new keystore. */
   createKeystore: "settings:manage",
+  /** Uploading the signed certificate of a keystore awaiting it (ADR 024). */
+  completeKeystore: "settings:manage",
   updateKeystore: "settings:manage",
   rotateKeystore: "settings:manage",
   deleteKeystores: "settings:manage",

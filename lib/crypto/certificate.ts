@@ -83,12 +83,22 @@ function describe(x509: X509Certificate, part: string): ParsedCertificate {
       notAfter: isoDate(x509.validTo, part),
       sha256: x509.fingerprint256,
       isCA: x509.ca,
-      selfSigned: subject === issuer && x509.checkIssued(x509),
+      // Not checkIssued: OpenSSL's version also wants keyCertSign, which a self-signed end-entity certificate
+      // (generated here, ADR 024) rightly lacks; TLS verification itself treats it as self-signed.
+      selfSigned: subject === issuer && signedBy(x509, x509),
       // Node names the extended key usage extension `keyUsage`.
       extendedKeyUsage: x509.keyUsage ?? null,
       pem: toPem("CERTIFICATE", x509.raw),
     },
   };
+}
+
+function signedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
+  try {
+    return cert.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
 }
 
 /** True when `issuer` signed `cert`: names chain and the signature verifies. */

@@ -70,6 +70,12 @@ export function seal(masterKey: Buffer, binding: Binding, plain: Buffer): Sealed
   }
 }
 
+/** The sealed columns of a row whose key may be absent (a keystore awaiting its certificate has none yet). */
+export function sealedOf(row: { [K in keyof Sealed]: string | null }): Sealed | null {
+  const { keyCiphertext, wrappedDataKey, masterKeyId } = row;
+  return keyCiphertext && wrappedDataKey && masterKeyId ? { keyCiphertext, wrappedDataKey, masterKeyId } : null;
+}
+
 export const isLegacy = (sealed: Sealed) => !sealed.keyCiphertext.startsWith(V2);
 
 export function open(masterKey: Buffer, binding: Binding, sealed: Sealed): Buffer {

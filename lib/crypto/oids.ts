@@ -1,6 +1,7 @@
 /** Object identifiers the importer recognises, by what they mean. */
 export const OID = {
   data: "1.2.840.113549.1.7.1",
+  signedData: "1.2.840.113549.1.7.2",
   encryptedData: "1.2.840.113549.1.7.6",
   keyBag: "1.2.840.113549.1.12.10.1.1",
   shroudedKeyBag: "1.2.840.113549.1.12.10.1.2",

@@ -5,6 +5,7 @@ import { ImportError, unparseable } from "./import-error";
 import { MAX_UPLOAD_BYTES } from "./limits";
 import { isPem, readPem } from "./pem";
 import { looksLikePkcs12, readPkcs12 } from "./pkcs12";
+import { looksLikePkcs7, readPkcs7 } from "./pkcs7";
 import { KEY_LABELS, readDerKey, readPemKey } from "./private-key";
 
 export interface UploadFile {
@@ -30,6 +31,9 @@ function checkSize(file: UploadFile): void {
  * A key is compared with the first one only, so a second distinct key is refused as soon as it is read.
  */
 type KeyPolicy = "one" | "none";
+
+/** PEM labels of a PKCS#7 / CMS certificate bundle (openssl writes "PKCS7"). */
+const PKCS7_LABELS = ["PKCS7", "CMS"];
 
 class Reader {
   readonly out: UploadContents = { keys: [], certificates: [], fromPkcs12: false };
@@ -71,12 +75,14 @@ class Reader {
       for (const block of readPem(file.bytes, name)) {
         const keyPart = `private key in ${name}`;
         if (block.label === "CERTIFICATE") this.certificate(block.der, `certificate ${++certNo} in ${name}`);
+        else if (PKCS7_LABELS.includes(block.label))
+          readPkcs7(block.der, name).forEach((der) => this.certificate(der, `certificate ${++certNo} in ${name}`));
         else if (KEY_LABELS.includes(block.label))
           this.key(() => readPemKey(block, this.password, keyPart, this.budget), keyPart, name);
         else
           throw new ImportError(
             "UNSUPPORTED",
-            `${name} holds a "${block.label}" block; only certificates and private keys are accepted.`,
+            `${name} holds a "${block.label}" block; only certificates (also PKCS#7) and private keys are accepted.`,
             name,
           );
       }
@@ -90,7 +96,11 @@ class Reader {
       contents.keys.forEach((der) => this.key(() => readDerKey(der, keyPart), keyPart, name));
       return;
     }
-    // Binary but not PKCS#12: a single DER certificate or an unencrypted PKCS#8 key.
+    if (looksLikePkcs7(file.bytes)) {
+      readPkcs7(file.bytes, name).forEach((der, i) => this.certificate(der, `certificate ${i + 1} in ${name}`));
+      return;
+    }
+    // Binary but neither PKCS#12 nor PKCS#7: a single DER certificate or an unencrypted PKCS#8 key.
     let certificate: ParsedCertificate | undefined;
     try {
       certificate = parseCertificate(file.bytes, name);

@@ -42,14 +42,32 @@ interface StoreDtoBase {
   findings: Finding[];
 }
 
-/** A keystore never carries its private key: only the key's type, and the public chain. */
+/** What a keystore's certificate signing request asks for (public: the CSR itself is served as csr.pem). */
+export interface CsrSummary {
+  subject: string;
+  subject_alt_names: string[];
+  usage: "server" | "client" | "both";
+  key_type: string;
+  created_at: string;
+  created_by: string;
+}
+
+export type KeystoreState = "active" | "awaiting_certificate";
+
+/**
+ * A keystore never carries its private key: only the key's type, and the public chain. A keystore generated here
+ * is "awaiting_certificate" until its signed certificate is uploaded: then `csr` says what it asks for, and
+ * `not_after` and `sha256_fingerprint` are null (no certificate, no expiry).
+ */
 export interface KeystoreDto extends StoreDtoBase {
   type: "keystore";
+  state: KeystoreState;
   key_type: string;
   subject: string;
-  not_after: string;
-  sha256_fingerprint: string;
+  not_after: string | null;
+  sha256_fingerprint: string | null;
   expired_accepted: boolean;
+  csr?: CsrSummary;
   certificates?: CertificateDto[];
   warnings?: MaterialWarning[];
   used_by?: DependantDto[];

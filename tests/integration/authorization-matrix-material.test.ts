@@ -4,6 +4,8 @@ import * as keystore from "@/app/api/orgs/[org]/keystores/[name]/route";
 import * as keystoreMaterial from "@/app/api/orgs/[org]/keystores/[name]/material/route";
 import * as keystoreChain from "@/app/api/orgs/[org]/keystores/[name]/chain.pem/route";
 import * as keystoreDuplicate from "@/app/api/orgs/[org]/keystores/[name]/duplicate/route";
+import * as keystoreCsr from "@/app/api/orgs/[org]/keystores/[name]/csr.pem/route";
+import * as keystoreCertificate from "@/app/api/orgs/[org]/keystores/[name]/certificate/route";
 import * as truststores from "@/app/api/orgs/[org]/truststores/route";
 import * as truststoreDuplicate from "@/app/api/orgs/[org]/truststores/[name]/duplicate/route";
 import * as truststore from "@/app/api/orgs/[org]/truststores/[name]/route";
@@ -15,8 +17,10 @@ import * as serverProfiles from "@/app/api/orgs/[org]/tls-server-profiles/route"
 import * as serverByName from "@/app/api/orgs/[org]/tls-server-profiles/[name]/route";
 import * as serverByVersion from "@/app/api/orgs/[org]/tls-server-profiles/[name]/[version]/route";
 import {
+  completeKeystoreAction,
   createKeystoreAction,
   deleteKeystoresAction,
+  generateKeystoreAction,
   duplicateKeystoreAction,
   previewKeystoreAction,
   rotateKeystoreAction,
@@ -39,12 +43,14 @@ import {
 import { issue } from "@/lib/crypto/pki";
 import { db } from "@/lib/server/platform/db";
 import { createKeystore } from "@/lib/server/stores/keystores";
+import { generateKeystore, keystoreCsrPem } from "@/lib/server/stores/keystore-generation";
 import { createServerProfile } from "@/lib/server/profiles/server-profiles";
 import { createTruststore } from "@/lib/server/stores/truststores";
 import { DEFAULT_CIPHERS } from "@/lib/tls/ciphers";
 import { ctx, request, type Auth } from "../helpers/http";
 import { contextFor } from "../helpers/org-context";
 import { keystoreUpload, leaf, pemUpload, testCa } from "../helpers/pki";
+import { opensslCa, signCsr } from "../helpers/openssl";
 import { actAs } from "../helpers/request-state";
 import { buildWorld, PRINCIPALS, type Principal } from "../helpers/world";
 import { whoMay } from "../helpers/who-may";
@@ -63,6 +69,7 @@ beforeAll(async () => {
 
 const state = async () => ({
   keystores: await db().keystore.findMany({ orderBy: { id: "asc" } }),
+  pending: await db().keystorePending.findMany({ orderBy: { id: "asc" } }),
   truststores: await db().truststore.findMany({ orderBy: { id: "asc" } }),
   certificates: await db().certificate.count(),
   servers: await db().tlsServerProfile.findMany({ orderBy: { id: "asc" } }),
@@ -84,7 +91,20 @@ async function target() {
     ciphers: DEFAULT_CIPHERS,
     keystore_url: used.name,
   });
-  return { ks, ts, sp, spare: ts.certificates![1].sha256_fingerprint };
+  // A keystore generated here, awaiting its certificate.
+  const aw = await generateKeystore(owner, { title: `Awaiting ${n}` }, generation(`aw${n}.test`));
+  return { ks, ts, sp, aw, spare: ts.certificates![1].sha256_fingerprint };
+}
+const generation = (commonName: string) => ({
+  key_type: "ec-p256",
+  subject: { common_name: commonName },
+  usage: "server",
+});
+const signingCa = opensslCa("Matrix CA");
+/** The certificate that completes the target's awaiting keystore, as PEM text. */
+async function signedFor(t: { aw: { name: string } }): Promise<string> {
+  const csr = await keystoreCsrPem(await contextFor(world, "owner"), t.aw.name);
+  return signCsr(csr, signingCa).toString("utf8") + signingCa.certPem;
 }
 type Target = Awaited<ReturnType<typeof target>>;
 
@@ -131,6 +151,29 @@ const REST: RestCase[] = [
     allowed: whoMay("rotateKeystore"),
     call: (a, t) =>
       keystoreMaterial.PUT(request("PUT", "/x", a, { keystore: pemOf(leaf()) }), ctx({ org: o(), name: t.ks.name })),
+  },
+  {
+    name: "POST keystore generate",
+    allowed: whoMay("createKeystore"),
+    call: (a) =>
+      keystores.POST(
+        request("POST", "/x", a, { title: `G ${++seq}`, generate: generation(`g${seq}.test`) }),
+        ctx({ org: o() }),
+      ),
+  },
+  {
+    name: "GET keystore csr.pem",
+    allowed: whoMay("viewKeystores"),
+    call: (a, t) => keystoreCsr.GET(request("GET", "/x", a), ctx({ org: o(), name: t.aw.name })),
+  },
+  {
+    name: "PUT keystore certificate",
+    allowed: whoMay("completeKeystore"),
+    call: async (a, t) =>
+      keystoreCertificate.PUT(
+        request("PUT", "/x", a, { certificate: await signedFor(t) }),
+        ctx({ org: o(), name: t.aw.name }),
+      ),
   },
   {
     name: "GET keystore chain.pem",
@@ -293,6 +336,20 @@ const ACTIONS: ActionCase[] = [
     call: () => previewKeystoreAction(o(), keystoreForm()),
   },
   { name: "createKeystore", allowed: whoMay("createKeystore"), call: () => createKeystoreAction(o(), keystoreForm()) },
+  {
+    name: "generateKeystore",
+    allowed: whoMay("createKeystore"),
+    call: () => generateKeystoreAction(o(), { title: `GA ${++seq}`, generate: generation(`ga${seq}.test`) }),
+  },
+  {
+    name: "completeKeystore",
+    allowed: whoMay("completeKeystore"),
+    call: async (t) => {
+      const f = new FormData();
+      f.set("certificate", await signedFor(t));
+      return completeKeystoreAction(o(), rv(t.aw), f);
+    },
+  },
   {
     name: "rotateKeystore",
     allowed: whoMay("rotateKeystore"),

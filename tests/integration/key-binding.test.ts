@@ -1,6 +1,6 @@
 import { createCipheriv, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EnvelopeError, isLegacy, masterKeyId } from "@/lib/crypto/envelope";
+import { EnvelopeError, isLegacy, masterKeyId, sealedOf } from "@/lib/crypto/envelope";
 import { resealLegacyKeys } from "@/lib/server/install/reseal-keys";
 import { db } from "@/lib/server/platform/db";
 import { masterKey } from "@/lib/server/platform/master-key";
@@ -56,12 +56,12 @@ describe("sealed keys are bound to their organization as well as their row", () 
       data: { ...legacySeal(`keystore:${row.id}`, der), updatedAt: row.updatedAt },
     });
     const legacy = await db().keystore.findUniqueOrThrow({ where: { id: row.id } });
-    expect(isLegacy(legacy)).toBe(true);
+    expect(isLegacy(sealedOf(legacy)!)).toBe(true);
     expect((await keystoreSecret(ctx.org.id, row.id)).keyPem).toContain("PRIVATE KEY");
 
     expect(await resealLegacyKeys()).toBeGreaterThanOrEqual(1);
     const after = await db().keystore.findUniqueOrThrow({ where: { id: row.id } });
-    expect(isLegacy(after)).toBe(false);
+    expect(isLegacy(sealedOf(after)!)).toBe(false);
     expect(after.updatedAt).toEqual(row.updatedAt);
     const { keyPem } = await keystoreSecret(ctx.org.id, row.id);
     expect(keyPem.replace(/\s/g, "")).toBe(pair.keyPem.replace(/\s/g, ""));

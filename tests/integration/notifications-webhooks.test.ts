@@ -125,7 +125,7 @@ describe("webhooks", () => {
       position: 0,
       subject: "CN=partner-mtls.example",
       not_after: store.not_after,
-      days_left: daysLeft(new Date(store.not_after), T),
+      days_left: daysLeft(new Date(store.not_after!), T),
       threshold_days: 7,
       sha256_fingerprint: store.sha256_fingerprint,
       used_by: [{ type: "tls_client_profile", name: "partner", version: "1.0.0", title: "Partner" }],

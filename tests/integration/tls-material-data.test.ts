@@ -74,7 +74,7 @@ describe("keystores", () => {
     }
     const row = await db().keystore.findUniqueOrThrow({ where: { id: created.id } });
     const der = pair.privateKey.export({ type: "pkcs8", format: "der" });
-    expect(Buffer.from(row.keyCiphertext, "base64").includes(der.subarray(-32))).toBe(false);
+    expect(Buffer.from(row.keyCiphertext!, "base64").includes(der.subarray(-32))).toBe(false);
     expect((await keystoreSecret(ctx.org.id, created.id)).keyPem).toContain("BEGIN PRIVATE KEY");
     expect(await keystoreChainPem(ctx, "acme-api")).toBe(pair.certPem + testCa.certPem);
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/crypto/limits";
 import type { UploadFile } from "@/lib/crypto/upload";
 import { AppError } from "@/lib/errors";
+import type { SignedCertificate } from "@/lib/server/stores/keystore-generation";
 import type { MaterialUpload } from "@/lib/server/stores/keystores";
 
 /** The upload form's file input; every problem with a file is shown there, naming the file. */
@@ -47,4 +48,28 @@ export async function uploadFromForm(
       fileField: () => FILE_FIELD,
     },
   };
+}
+
+/**
+ * Reads the form completing a keystore: the signed certificate as a file (PEM, DER or PKCS#7) or pasted as text
+ * (`certificate`), and "upload anyway". Every problem is reported at the `certificate` field.
+ */
+export async function signedCertificateFromForm(form: FormData): Promise<SignedCertificate> {
+  const files: UploadFile[] = [];
+  const entry = form.get(FILE_FIELD);
+  const pasted = form.get("certificate");
+  if (entry && typeof entry !== "string") {
+    if (entry.size > MAX_UPLOAD_BYTES)
+      throw new AppError("PAYLOAD_TOO_LARGE", `${entry.name} is larger than the 1 MB limit.`, [
+        { field: "certificate", message: `${entry.name} is larger than 1 MB` },
+      ]);
+    files.push({ name: entry.name, bytes: Buffer.from(await entry.arrayBuffer()) });
+  } else if (typeof pasted === "string" && pasted.trim()) {
+    if (pasted.length > MAX_UPLOAD_BYTES)
+      throw new AppError("PAYLOAD_TOO_LARGE", "The pasted certificate is larger than 1 MB.", [
+        { field: "certificate", message: "Larger than 1 MB" },
+      ]);
+    files.push({ name: "pasted certificate", bytes: Buffer.from(pasted, "utf8") });
+  }
+  return { files, allowExpired: form.get("allow_expired") === "true" };
 }

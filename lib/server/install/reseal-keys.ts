@@ -1,5 +1,5 @@
 import "server-only";
-import { isLegacy, open, SEALED_PREFIX, seal } from "@/lib/crypto/envelope";
+import { isLegacy, open, SEALED_PREFIX, seal, sealedOf } from "@/lib/crypto/envelope";
 import { db } from "@/lib/server/platform/db";
 import { masterKey } from "@/lib/server/platform/master-key";
 
@@ -14,12 +14,14 @@ export async function resealLegacyKeys(): Promise<number> {
     select: { id: true, orgId: true, keyCiphertext: true, wrappedDataKey: true, masterKeyId: true, updatedAt: true },
   });
   let resealed = 0;
-  for (const row of rows.filter(isLegacy)) {
+  for (const row of rows) {
+    const sealed = sealedOf(row);
+    if (!sealed || !isLegacy(sealed)) continue;
     const binding = { orgId: row.orgId, record: `keystore:${row.id}` };
-    const plain = open(masterKey(), binding, row);
+    const plain = open(masterKey(), binding, sealed);
     try {
       const { count } = await db().keystore.updateMany({
-        where: { id: row.id, keyCiphertext: row.keyCiphertext },
+        where: { id: row.id, keyCiphertext: sealed.keyCiphertext },
         data: { ...seal(masterKey(), binding, plain), updatedAt: row.updatedAt },
       });
       resealed += count;

@@ -9,24 +9,33 @@ import type { TruststoreMaterial } from "@/lib/crypto/truststore-rules";
 import type { UploadFile } from "@/lib/crypto/upload";
 import { AppError } from "@/lib/errors";
 import { hasStarted, jobTime, newClock, verdict } from "@/lib/server/platform/import-clock";
-import type { ImportOutcome, ImportResults, ImportTask } from "@/lib/server/platform/import-task";
+import type { KeyRequest } from "@/lib/tls/key-request";
+import type { GeneratedMaterial, ImportOutcome, ImportResults, ImportTask } from "@/lib/server/platform/import-task";
 
 /**
  * How long one upload may run on a worker thread before the thread is killed. The work budget keeps an
  * accepted upload near a second; the deadline catches whatever the budget does not model (ADR 010).
  */
 const IMPORT_DEADLINE_MS = 5_000;
+/**
+ * Generating a key is work the console chose, not the uploader: an RSA 4096 key takes from under a second to several
+ * seconds of CPU (primes are found by chance), so it gets a longer deadline, still of the thread's CPU time (ADR 024).
+ */
+const GENERATE_DEADLINE_MS = 30_000;
 /** Jobs that may wait per thread; past that an upload is refused as "busy" instead of queueing without bound. */
 const QUEUE_PER_THREAD = 4;
 
 interface ImportPoolOptions {
   threads: number;
   deadlineMs: number;
+  /** For key generation; `deadlineMs` when omitted. */
+  generateDeadlineMs?: number;
   /** The bundled worker (scripts/build-import-worker.ts), by absolute path. */
   filename: string;
 }
 
-type Task = Omit<ImportTask, "clock">;
+// Omit over each member of the union, so each kind keeps its own fields.
+type Task = ImportTask extends infer T ? (T extends ImportTask ? Omit<T, "clock"> : never) : never;
 type PoolOutcome<T> = ImportOutcome<T> | { ok: false; busy: true };
 
 const refusal = (e: ImportError): PoolOutcome<never> => ({
@@ -53,7 +62,12 @@ export function importThreads(env: string | undefined = process.env.IMPORT_WORKE
   return n;
 }
 
-export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOptions) {
+export function createImportPool({
+  threads,
+  deadlineMs: uploadDeadlineMs,
+  generateDeadlineMs,
+  filename,
+}: ImportPoolOptions) {
   // An upload is at most 4 MB; a worker needing more heap than this is being led astray, and is stopped.
   const pool = new Piscina({
     filename,
@@ -69,16 +83,20 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
   // Answers are plain data, never errors: the pool is shared by every server bundle of the process (it lives on
   // globalThis), and an error class from one bundle fails `instanceof` in another. Each caller's own module
   // turns the answer into its errors (settle).
-  async function outcome<K extends Task["kind"]>(task: Task & { kind: K }): Promise<PoolOutcome<ImportResults[K]>> {
+  async function outcome<K extends Task["kind"]>(
+    task: Extract<Task, { kind: K }>,
+  ): Promise<PoolOutcome<ImportResults[K]>> {
     if (inFlight >= capacity) return { ok: false, busy: true };
     inFlight++;
+    const deadlineMs = task.kind === "generate" ? (generateDeadlineMs ?? uploadDeadlineMs) : uploadDeadlineMs;
+    const what = task.kind === "generate" ? "key generation" : "upload";
     const clock = newClock();
     // CPU time in /proc moves in 10 ms ticks; a quarter of the deadline keeps a kill within 25% of it.
     const pollMs = Math.max(10, Math.min(250, deadlineMs / 4));
     const overDeadline = (judged: "work" | "busy"): PoolOutcome<never> =>
       judged === "busy"
         ? { ok: false, busy: true }
-        : refusal(tooMuchWork("upload", `it needs more than ${deadlineMs / 1000} seconds of work`));
+        : refusal(tooMuchWork(what, `it needs more than ${deadlineMs / 1000} seconds of work`));
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let refusedFor: "work" | "busy" = "work";
@@ -104,7 +122,7 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
     } catch (e) {
       if (controller.signal.aborted) return overDeadline(refusedFor);
       if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY")
-        return refusal(tooMuchWork("upload", "it needs more memory than an upload may use"));
+        return refusal(tooMuchWork(what, `it needs more memory than an ${what} may use`));
       throw e;
     } finally {
       inFlight--;
@@ -114,7 +132,7 @@ export function createImportPool({ threads, deadlineMs, filename }: ImportPoolOp
 
   return {
     outcome,
-    run: async <K extends Task["kind"]>(task: Task & { kind: K }) => settle(await outcome(task)),
+    run: async <K extends Task["kind"]>(task: Extract<Task, { kind: K }>) => settle(await outcome(task)),
     close: () => pool.destroy(),
   };
 }
@@ -128,6 +146,7 @@ function importPool(): ImportPool {
   shared.importPool ??= createImportPool({
     threads: importThreads(),
     deadlineMs: IMPORT_DEADLINE_MS,
+    generateDeadlineMs: GENERATE_DEADLINE_MS,
     filename: join(process.cwd(), "lib", "generated", "import-worker.mjs"),
   });
   return shared.importPool;
@@ -143,6 +162,11 @@ export function openKeystoreUpload(input: {
   return importPool()
     .outcome({ kind: "keystore", ...input, now: input.now.getTime() })
     .then(settle);
+}
+
+/** Generates a key (and its CSR, or a self-signed certificate) on a worker thread (ADR 024). */
+export function generateKeyMaterial(request: KeyRequest, now: Date): Promise<GeneratedMaterial> {
+  return importPool().outcome({ kind: "generate", request, now: now.getTime() }).then(settle);
 }
 
 export function openTruststoreUpload(files: UploadFile[], password: string, now: Date): Promise<TruststoreMaterial> {

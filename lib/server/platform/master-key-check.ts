@@ -41,10 +41,11 @@ export async function verifyMasterKey(key: Buffer = masterKey()): Promise<void> 
     return;
   }
   const sealedUnderAnother = await db().keystore.findFirst({
-    where: { masterKeyId: { not: masterKeyId(key) } },
+    // A keystore awaiting its certificate has no key of its own (null), which says nothing about the master key.
+    where: { AND: [{ masterKeyId: { not: null } }, { masterKeyId: { not: masterKeyId(key) } }] },
     select: { masterKeyId: true },
   });
-  if (sealedUnderAnother) throw new MasterKeyMismatch(sealedUnderAnother.masterKeyId, key);
+  if (sealedUnderAnother?.masterKeyId) throw new MasterKeyMismatch(sealedUnderAnother.masterKeyId, key);
   try {
     await db().masterKeyCheck.create({
       data: { id: CHECK_ID, ...seal(key, CHECK_BINDING, Buffer.from(CHECK_VALUE, "utf8")) },

@@ -35,9 +35,12 @@ async function resolveStoreRef(
   const where = { orgId_name: { orgId: ctx.org.id, name } };
   const row =
     kind === "keystore"
-      ? await tx.keystore.findUnique({ where, select: { id: true } })
+      ? await tx.keystore.findUnique({ where, select: { id: true, state: true } })
       : await tx.truststore.findUnique({ where, select: { id: true } });
   if (!row) throw refuse(`No ${kind} named "${name}" in this organization.`);
+  // A keystore generated here has no certificate until its signed one is uploaded (ADR 024): nothing could serve it.
+  if ("state" in row && row.state === "awaiting_certificate")
+    throw refuse(`Keystore ${name} is still awaiting its certificate: upload the signed certificate first.`);
   return row.id;
 }
 

@@ -1,12 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { open, seal } from "@/lib/crypto/envelope";
+import type { z } from "zod";
+import { open, seal, sealedOf } from "@/lib/crypto/envelope";
 import type { KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import { toPem } from "@/lib/crypto/pem";
 import type { UploadFile } from "@/lib/crypto/upload";
 import { titleKey } from "@/lib/tls/list-query";
 import type { Finding } from "@/lib/tls/lint/finding";
-import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
+import type { CsrSummary, KeystoreDto, KeystorePreview, KeystoreState } from "@/lib/tls/store-dto";
+import { AppError } from "@/lib/errors";
 import { STORE_SORT_FIELDS, type StoreListQuery, ZStoreMetaCreate, ZStoreMetaPatch } from "@/lib/tls/store-schema";
 import { copyTitle, freeCopyName } from "@/lib/tls/duplicate";
 import type { OrgContext } from "@/lib/server/access/require-org";
@@ -33,14 +35,33 @@ export interface MaterialUpload {
   fileField: (part: string) => string;
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof db>["keystore"]["findFirstOrThrow"]>>;
+export type Row = Awaited<ReturnType<ReturnType<typeof db>["keystore"]["findFirstOrThrow"]>>;
 type CertRow = Parameters<typeof certificateDto>[0];
+type PendingRow = Awaited<ReturnType<ReturnType<typeof db>["keystorePending"]["findFirstOrThrow"]>>;
+/** What the DTO shows of a pending key: never its sealed columns. */
+export const PENDING_SUMMARY = {
+  select: { keyType: true, subject: true, subjectAltNames: true, usage: true, createdAt: true, createdBy: true },
+} as const;
+type PendingSummary = Pick<PendingRow, keyof (typeof PENDING_SUMMARY)["select"]>;
 
-const base = storeBase<Row>(TARGET, (tx) => tx.keystore);
+export const AWAITING: KeystoreState = "awaiting_certificate";
 
-function toDto(
+export const base = storeBase<Row>(TARGET, (tx) => tx.keystore);
+
+function csrSummary(p: PendingSummary): CsrSummary {
+  return {
+    subject: p.subject,
+    subject_alt_names: p.subjectAltNames.split("\n").filter(Boolean),
+    usage: p.usage as CsrSummary["usage"],
+    key_type: p.keyType,
+    created_at: p.createdAt.toISOString(),
+    created_by: p.createdBy,
+  };
+}
+
+export function toDto(
   orgName: string,
-  row: Row,
+  row: Row & { pending?: PendingSummary | null },
   findings: Finding[],
   certificates?: CertRow[],
   usedBy?: KeystoreDto["used_by"],
@@ -52,9 +73,10 @@ function toDto(
     name: row.name,
     title: row.title,
     summary: row.summary,
+    state: row.state as KeystoreState,
     key_type: row.keyType,
     subject: row.subject,
-    not_after: row.notAfter.toISOString(),
+    not_after: row.notAfter?.toISOString() ?? null,
     sha256_fingerprint: row.fingerprint,
     expired_accepted: row.expiredAccepted,
     is_default: row.isDefault,
@@ -65,6 +87,7 @@ function toDto(
     url: `${orgUrl}/keystores/${row.name}`,
     org_url: orgUrl,
     findings,
+    ...(row.pending && row.state === AWAITING ? { csr: csrSummary(row.pending) } : {}),
     ...(certificates ? { certificates: certificates.map(certificateDto) } : {}),
     ...(usedBy ? { used_by: usedBy } : {}),
   };
@@ -102,7 +125,7 @@ export async function previewKeystore(_ctx: OrgContext, upload: MaterialUpload):
 }
 
 /** Columns that change with the key material: sealed key, leaf facts, search text. */
-function materialColumns(orgId: string, id: string, m: KeystoreMaterial) {
+export function materialColumns(orgId: string, id: string, m: KeystoreMaterial) {
   const keyDer = m.key.export({ type: "pkcs8", format: "der" });
   try {
     const leaf = m.chain[0];
@@ -113,13 +136,14 @@ function materialColumns(orgId: string, id: string, m: KeystoreMaterial) {
       notAfter: new Date(leaf.notAfter),
       fingerprint: leaf.sha256,
       expiredAccepted: m.leafExpired,
+      state: "active",
     };
   } finally {
     keyDer.fill(0);
   }
 }
 
-const searchText = (title: string, name: string, summary: string, subject: string) =>
+export const searchText = (title: string, name: string, summary: string, subject: string) =>
   [title, name, summary, subject].join(" ").toLowerCase();
 
 export async function createKeystore(
@@ -129,7 +153,16 @@ export async function createKeystore(
   isDefault = false,
 ): Promise<KeystoreDto> {
   const meta = ZStoreMetaCreate.parse(rawMeta);
-  const m = await verify(upload);
+  return insertKeystore(ctx, meta, await verify(upload), isDefault);
+}
+
+/** Stores verified material as a new active keystore (an upload, or a self-signed certificate made here). */
+export async function insertKeystore(
+  ctx: OrgContext,
+  meta: z.output<typeof ZStoreMetaCreate>,
+  m: KeystoreMaterial,
+  isDefault = false,
+): Promise<KeystoreDto> {
   const id = randomUUID();
   try {
     return await db().$transaction(async (tx) => {
@@ -158,13 +191,14 @@ export async function createKeystore(
 }
 
 /** What the audit log records: never key material, and whether an expired leaf was accepted. */
-function auditable(row: Row) {
+export function auditable(row: Row) {
   return {
     title: row.title,
     summary: row.summary,
+    state: row.state,
     key_type: row.keyType,
     subject: row.subject,
-    not_after: row.notAfter.toISOString(),
+    not_after: row.notAfter?.toISOString() ?? null,
     sha256_fingerprint: row.fingerprint,
     expired_accepted: row.expiredAccepted,
   };
@@ -176,9 +210,16 @@ export async function listKeystores(ctx: OrgContext, query: StoreListQuery) {
     db().keystore.count({ where }),
     db().keystore.findMany({
       where,
-      orderBy: [{ [STORE_SORT_FIELDS[query.sort]]: query.direction }, { name: query.direction }],
+      // Keystores awaiting a certificate have no expiry: last when sorted by it, in either direction, on both databases.
+      orderBy: [
+        query.sort === "not_after"
+          ? { notAfter: { sort: query.direction, nulls: "last" as const } }
+          : { [STORE_SORT_FIELDS[query.sort]]: query.direction },
+        { name: query.direction },
+      ],
       skip: query.offset,
       take: query.limit,
+      include: { pending: PENDING_SUMMARY },
     }),
   ]);
   const findings = await findingsOfStores(
@@ -189,23 +230,31 @@ export async function listKeystores(ctx: OrgContext, query: StoreListQuery) {
   return { total_results: total, results: rows.map((r) => toDto(ctx.org.name, r, findings.get(r.id)!)) };
 }
 
-/** Every keystore's name and title, for the pickers in the profile forms. */
+/**
+ * Every keystore's name and title, for the pickers in the profile forms. One awaiting its certificate is listed
+ * (a profile may not use it yet, and saying so beats hiding it) with that state in its title.
+ */
 export async function keystoreChoices(ctx: OrgContext) {
-  return db().keystore.findMany({
+  const rows = await db().keystore.findMany({
     where: { orgId: ctx.org.id },
-    select: { name: true, title: true },
+    select: { name: true, title: true, state: true },
     orderBy: { titleKey: "asc" },
   });
+  return rows.map((r) => ({
+    name: r.name,
+    title: r.state === AWAITING ? `${r.title} (awaiting certificate)` : r.title,
+  }));
 }
 
 export async function getKeystore(ctx: OrgContext, name: string): Promise<KeystoreDto> {
   const row = await base.find(db(), ctx, name);
-  const [certificates, usedBy] = await Promise.all([
+  const [certificates, usedBy, pending] = await Promise.all([
     db().certificate.findMany({ where: { keystoreId: row.id }, orderBy: { position: "asc" } }),
     dependantsOf(db(), { keystoreId: row.id }),
+    db().keystorePending.findUnique({ where: { keystoreId: row.id }, ...PENDING_SUMMARY }),
   ]);
   return {
-    ...toDto(ctx.org.name, row, keystoreFindings(certificates), certificates, usedBy),
+    ...toDto(ctx.org.name, { ...row, pending }, keystoreFindings(certificates), certificates, usedBy),
     warnings: storedWarnings(certificates, "keystore"),
   };
 }
@@ -257,6 +306,7 @@ export async function replaceKeystoreMaterial(
   const m = await verify(upload);
   return db().$transaction(async (tx) => {
     const row = await base.findEditable(tx, ctx, name);
+    if (row.state === AWAITING) throw awaitingCertificate(row.name, "replaced");
     const material = materialColumns(ctx.org.id, row.id, m);
     await base.save(tx, ctx, row, expectedRowVersion, () => ({
       ...material,
@@ -287,7 +337,9 @@ export async function keystoreSecret(orgId: string, id: string): Promise<{ keyPe
     where: { id, orgId },
     include: { certificates: { orderBy: { position: "asc" } } },
   });
-  const der = open(masterKey(), { orgId: row.orgId, record: `keystore:${row.id}` }, row);
+  const sealed = sealedOf(row);
+  if (!sealed) throw awaitingCertificate(row.name, "used");
+  const der = open(masterKey(), { orgId: row.orgId, record: `keystore:${row.id}` }, sealed);
   try {
     return {
       keyPem: toPem("PRIVATE KEY", der),
@@ -304,6 +356,7 @@ export async function keystoreSecret(orgId: string, id: string): Promise<{ keyPe
 /** "Duplicate to customize": the same key and chain under a new name, re-sealed for the new row. */
 export async function duplicateKeystore(ctx: OrgContext, name: string): Promise<KeystoreDto> {
   const source = await base.find(db(), ctx, name);
+  if (source.state === AWAITING) throw awaitingCertificate(source.name, "duplicated");
   const { keyPem, chainPem } = await keystoreSecret(ctx.org.id, source.id);
   const rootPem = (
     await db().certificate.findMany({
@@ -322,4 +375,12 @@ export async function duplicateKeystore(ctx: OrgContext, name: string): Promise<
   };
   const copyName = await freeCopyName(source.name, base.nameTaken(ctx));
   return createKeystore(ctx, { title, name: copyName, summary: source.summary }, upload);
+}
+
+/** The refusal for anything a keystore awaiting its certificate cannot do yet. */
+export function awaitingCertificate(name: string, verb: "used" | "replaced" | "duplicated"): AppError {
+  return new AppError(
+    "CONFLICT",
+    `Keystore ${name} is still awaiting its certificate: it cannot be ${verb} until the signed certificate is uploaded.`,
+  );
 }

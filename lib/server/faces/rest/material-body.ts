@@ -2,6 +2,8 @@ import "server-only";
 import type { UploadFile } from "@/lib/crypto/upload";
 import { AppError } from "@/lib/errors";
 import { ZKeystoreMaterialBody, ZTruststoreMaterialBody } from "@/lib/tls/store-schema";
+import { ZCertificateBody } from "@/lib/tls/key-request";
+import type { SignedCertificate } from "@/lib/server/stores/keystore-generation";
 import type { MaterialUpload } from "@/lib/server/stores/keystores";
 import type { CertificateUpload } from "@/lib/server/stores/truststores";
 import { withoutReadOnly } from "@/lib/server/faces/rest/body";
@@ -37,6 +39,31 @@ function fieldOf(files: UploadFile[]) {
     const named = part === "key" ? "private_key" : part === "certificate" ? "certificate" : undefined;
     return files.find((f) => f.name === named)?.name ?? files[0].name;
   };
+}
+
+/** A create body that asks for a generated key: its descriptive fields and `generate`, nothing else. */
+export function generateBody(body: unknown): { meta: Record<string, unknown>; generate: unknown } | null {
+  const { meta, material } = split(body);
+  if (!("generate" in material)) return null;
+  const { generate, ...rest } = material;
+  const extra = Object.keys(rest);
+  if (extra.length)
+    throw new AppError("VALIDATION", "Send either generate or key material, not both.", [
+      { field: extra[0], message: "Not allowed together with generate" },
+    ]);
+  return { meta, generate };
+}
+
+/**
+ * The signed certificate completing a keystore: PEM as text (a certificate, its chain, or a PKCS#7 bundle), or a DER
+ * certificate or PKCS#7 bundle as base64. Every problem is reported at `certificate`.
+ */
+export function certificateBody(body: unknown): SignedCertificate {
+  const { certificate, allow_expired } = ZCertificateBody.parse(withoutReadOnly(body));
+  const file = certificate.includes("-----BEGIN")
+    ? { name: "certificate", bytes: Buffer.from(certificate, "utf8") }
+    : base64File("certificate", certificate);
+  return { files: [file], allowExpired: allow_expired };
 }
 
 export function keystoreBody(

@@ -6,6 +6,9 @@ import { FindingsSection } from "@/components/tls/findings";
 import { MaterialWarnings } from "@/components/tls/material-warnings";
 import { StoreActions } from "@/components/tls/store-actions";
 import { UsedBy } from "@/components/tls/used-by";
+import { CertificateRequest } from "@/components/keystores/certificate-request";
+import { CompleteKeystoreForm } from "@/components/keystores/complete-keystore-form";
+import { keystoreCsrPem } from "@/lib/server/stores/keystore-generation";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { getKeystore } from "@/lib/server/stores/keystores";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
@@ -19,6 +22,9 @@ export default async function KeystorePage({ params }: { params: Promise<{ org: 
   const keystore = await orNotFound(getKeystore(ctx, name));
   const canManage = may(ctx.role.permissions, "updateKeystore");
   const base = `/orgs/${ctx.org.name}/resources/tls/keystores`;
+  const api = `/api/orgs/${ctx.org.name}/keystores/${keystore.name}`;
+  const awaiting = keystore.state === "awaiting_certificate" && keystore.csr;
+  const canComplete = may(ctx.role.permissions, "completeKeystore");
   return (
     <div className="page page--form">
       <header className="page__header">
@@ -30,6 +36,11 @@ export default async function KeystorePage({ params }: { params: Promise<{ org: 
               Default
             </Tag>
           )}
+          {awaiting && (
+            <Tag type="purple" size="md">
+              Awaiting certificate
+            </Tag>
+          )}
         </h1>
         <p>
           {keystore.name} · {keystore.key_type} private key (encrypted at rest, never downloadable) · last changed by{" "}
@@ -38,14 +49,12 @@ export default async function KeystorePage({ params }: { params: Promise<{ org: 
         {keystore.summary && <p>{keystore.summary}</p>}
       </header>
       <div className="details-actions">
-        <a
-          className="cds--btn cds--btn--tertiary cds--btn--sm"
-          href={`/api/orgs/${ctx.org.name}/keystores/${keystore.name}/chain.pem`}
-          download
-        >
-          Download certificate chain (PEM)
-        </a>
-        {canManage && !keystore.is_default && (
+        {!awaiting && (
+          <a className="cds--btn cds--btn--tertiary cds--btn--sm" href={`${api}/chain.pem`} download>
+            Download certificate chain (PEM)
+          </a>
+        )}
+        {canManage && !keystore.is_default && !awaiting && (
           <Link className="cds--btn cds--btn--primary cds--btn--sm" href={`${base}/${keystore.name}/rotate`}>
             Replace key and certificates
           </Link>
@@ -58,12 +67,30 @@ export default async function KeystorePage({ params }: { params: Promise<{ org: 
         <p className="default-note">Default keystore: created at installation; it cannot be edited or deleted.</p>
       )}
       <FindingsSection findings={keystore.findings} subject="keystore" />
-      <MaterialWarnings warnings={keystore.warnings ?? []} />
-      <UsedBy org={ctx.org.name} dependants={keystore.used_by ?? []} />
-      <section aria-labelledby="chain-title">
-        <h2 id="chain-title">Certificate chain</h2>
-        <CertificateList certificates={keystore.certificates ?? []} layout="chain" now={new Date().toISOString()} />
-      </section>
+      {awaiting ? (
+        <>
+          <CertificateRequest
+            csr={keystore.csr!}
+            pem={await keystoreCsrPem(ctx, keystore.name)}
+            downloadHref={`${api}/csr.pem`}
+          />
+          {canComplete && (
+            <CompleteKeystoreForm
+              org={ctx.org.name}
+              target={{ name: keystore.name, rowVersion: keystore.row_version }}
+            />
+          )}
+        </>
+      ) : (
+        <>
+          <MaterialWarnings warnings={keystore.warnings ?? []} />
+          <UsedBy org={ctx.org.name} dependants={keystore.used_by ?? []} />
+          <section aria-labelledby="chain-title">
+            <h2 id="chain-title">Certificate chain</h2>
+            <CertificateList certificates={keystore.certificates ?? []} layout="chain" now={new Date().toISOString()} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

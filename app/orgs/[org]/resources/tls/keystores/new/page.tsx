@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { MaterialUploadForm } from "@/components/tls/material-upload-form";
+import { KeystoreCreate } from "@/components/keystores/keystore-create";
 import { OPERATIONS } from "@/lib/auth/operations";
 import { pageOrg } from "@/lib/server/faces/page";
 
@@ -13,7 +13,7 @@ export default async function NewKeystorePage({ params }: { params: Promise<{ or
         <p className="page__eyebrow">Resources · TLS · Keystores</p>
         <h1>Create keystore</h1>
       </header>
-      <MaterialUploadForm org={ctx.org.name} mode="create-keystore" now={new Date().toISOString()} />
+      <KeystoreCreate org={ctx.org.name} now={new Date().toISOString()} />
     </div>
   );
 }

@@ -1,0 +1,123 @@
+"use client";
+
+import {
+  Button,
+  Checkbox,
+  FileUploaderDropContainer,
+  FileUploaderItem,
+  InlineLoading,
+  Stack,
+  TextArea,
+} from "@/components/carbon";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { completeKeystoreAction } from "@/app/actions/keystores";
+import { useToast } from "@/components/ui/toasts";
+import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
+import { MAX_UPLOAD_BYTES } from "@/lib/crypto/limits";
+import { queryKeys } from "@/lib/query-keys";
+
+interface Props {
+  org: string;
+  target: { name: string; rowVersion: number };
+}
+
+const ACCEPT = [".pem", ".crt", ".cer", ".der", ".p7b", ".p7c"];
+
+/**
+ * The signed certificate for a keystore awaiting it, as a file (PEM, DER or PKCS#7) or pasted PEM. It must match
+ * the keystore's key and pass every upload check; a refusal is shown at the field and nothing is stored.
+ */
+export function CompleteKeystoreForm({ org, target }: Props) {
+  const router = useRouter();
+  const toast = useToast();
+  const [file, setFile] = useState<File | null>(null);
+  const [pasted, setPasted] = useState("");
+  const [allowExpired, setAllowExpired] = useState(false);
+  const [tooBig, setTooBig] = useState<string | null>(null);
+  const completing = useActionMutation(completeKeystoreAction, { invalidate: [queryKeys.keystores(org)] });
+  const error =
+    tooBig ?? completing.fieldError("certificate") ?? (completing.failure && failureText(completing.failure));
+  const expired = !!completing.fieldError("allow_expired") || allowExpired;
+
+  const submit = async () => {
+    const form = new FormData();
+    if (file) form.set("files", file);
+    else form.set("certificate", pasted);
+    form.set("allow_expired", String(allowExpired));
+    const result = await completing.run(org, target, form);
+    if (!result.ok) return;
+    toast({ kind: "success", title: "Certificate uploaded: the keystore is active", subtitle: result.data.title });
+    router.refresh();
+  };
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="complete-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="complete-title">Upload the signed certificate</h2>
+      <fieldset disabled={completing.busy} className="profile-form__fields">
+        <Stack gap={6}>
+          <div className="uploader">
+            <p className="cds--label-description" id="certificate-help">
+              The certificate your CA issued from this request, with its intermediates: PEM, DER or PKCS#7 (.p7b). Or
+              paste the PEM below.
+            </p>
+            <FileUploaderDropContainer
+              id="certificate-file"
+              labelText="Drag and drop the certificate here or click to choose"
+              accept={ACCEPT}
+              aria-describedby={error ? "certificate-help certificate-error" : "certificate-help"}
+              onAddFiles={(_e, { addedFiles }) => {
+                const [added] = addedFiles as File[];
+                if (!added) return;
+                setTooBig(added.size > MAX_UPLOAD_BYTES ? `${added.name} is larger than the 1 MB limit` : null);
+                if (added.size <= MAX_UPLOAD_BYTES) setFile(added);
+              }}
+            />
+            {file && (
+              <FileUploaderItem
+                name={file.name}
+                status="edit"
+                iconDescription={`Remove ${file.name}`}
+                onDelete={() => setFile(null)}
+              />
+            )}
+          </div>
+          <TextArea
+            id="certificate"
+            labelText="Or paste the certificate (PEM)"
+            rows={6}
+            disabled={!!file}
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+          />
+          {error && (
+            <div id="certificate-error" className="cds--form-requirement field-error" role="alert">
+              {error}
+            </div>
+          )}
+          {expired && (
+            <Checkbox
+              id="allow_expired"
+              labelText="Upload anyway: I know the certificate has expired (recorded in the audit log)"
+              checked={allowExpired}
+              onChange={(_, { checked }) => setAllowExpired(checked)}
+            />
+          )}
+          {completing.busy && <InlineLoading description="Checking the certificate against the key…" />}
+          <div>
+            <Button type="submit" disabled={completing.busy || (!file && !pasted.trim())}>
+              Upload certificate
+            </Button>
+          </div>
+        </Stack>
+      </fieldset>
+    </form>
+  );
+}

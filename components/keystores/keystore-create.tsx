@@ -1,0 +1,39 @@
+"use client";
+
+import { RadioButton, RadioButtonGroup } from "@/components/carbon";
+import { useState } from "react";
+import { MaterialUploadForm } from "@/components/tls/material-upload-form";
+import { KeyGenerationForm } from "./key-generation-form";
+import styles from "./keystores.module.scss";
+
+type Source = "upload" | "csr" | "self-signed";
+
+/** Create keystore: upload existing material, or have the key generated here (with a CSR, or self-signed). */
+export function KeystoreCreate({ org, now }: { org: string; now: string }) {
+  const [source, setSource] = useState<Source>("upload");
+  return (
+    <>
+      <RadioButtonGroup
+        className={styles.choice}
+        legendText="Where the key comes from"
+        name="source"
+        valueSelected={source}
+        onChange={(v) => setSource(v as Source)}
+        orientation="vertical"
+      >
+        <RadioButton id="source-upload" labelText="Upload key and certificate" value="upload" />
+        <RadioButton
+          id="source-csr"
+          labelText="Generate key and CSR: the key never leaves the console; a CA signs the request"
+          value="csr"
+        />
+        <RadioButton id="source-self-signed" labelText="Self-signed, for tests and internal use" value="self-signed" />
+      </RadioButtonGroup>
+      {source === "upload" ? (
+        <MaterialUploadForm org={org} mode="create-keystore" now={now} />
+      ) : (
+        <KeyGenerationForm key={source} org={org} mode={source} />
+      )}
+    </>
+  );
+}
