@@ -76,7 +76,8 @@ type ChainProblemCode =
   | "hostname_mismatch"
   | "expired"
   | "not_yet_valid"
-  | "untrusted";
+  | "untrusted"
+  | "too_many_certificates";
 
 export interface ChainProblem {
   code: ChainProblemCode;

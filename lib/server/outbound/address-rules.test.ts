@@ -28,6 +28,9 @@ describe("default deny list", () => {
     ["::127.0.0.1", "IPv4-compatible"],
     // AWS's instance metadata over IPv6 sits in the otherwise reachable unique-local range.
     ["fd00:ec2::254", "cloud metadata"],
+    // Alibaba Cloud's instance metadata sits in the otherwise reachable shared (CGNAT) range, IPv4-mapped too.
+    ["100.100.100.200", "cloud metadata"],
+    ["::ffff:100.100.100.200", "cloud metadata"],
   ])("refuses %s (%s)", (address, kind) => {
     const verdict = judgeAddress(address, none);
     expect(verdict.refused).toContain(kind);

@@ -18,8 +18,9 @@ const DEFAULT_DENIED: readonly { what: string; blocks: readonly string[] }[] = [
   { what: "a broadcast or reserved address", blocks: ["240.0.0.0/4"] },
   // Deprecated IPv4-compatible IPv6 (::127.0.0.1): never a real destination.
   { what: "an IPv4-compatible IPv6 address", blocks: ["::/96"] },
-  // AWS's instance metadata over IPv6: inside fc00::/7, which is otherwise reachable (private ranges are allowed).
-  { what: "a cloud metadata address", blocks: ["fd00:ec2::254/128"] },
+  // Instance metadata outside the link-local block, inside ranges otherwise reachable (private ranges are allowed):
+  // AWS's over IPv6 in fc00::/7, Alibaba Cloud's in the shared range 100.64.0.0/10.
+  { what: "a cloud metadata address", blocks: ["fd00:ec2::254/128", "100.100.100.200/32"] },
 ];
 
 interface AddressVerdict {

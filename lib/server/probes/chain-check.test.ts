@@ -61,6 +61,18 @@ describe("judgeChain", () => {
     expect(v.expired).toEqual({ name: "svc.chain.test", days: 10, position: 0 });
   });
 
+  it("judges only the first ten certificates of a flood, and says how many came", () => {
+    const extras = Array.from({ length: 12 }, (_, i) =>
+      issue(now, { commonName: `Extra ${i}`, usage: "server", dnsNames: [`extra${i}.test`] }),
+    );
+    const v = judge(der(leaf, mid, ...extras));
+    expect(codes(v)).toEqual([
+      ["too_many_certificates", undefined],
+      ...Array.from({ length: 8 }, (_, i) => ["unrelated_certificate", i + 2]),
+    ]);
+    expect(v.problems[0].message).toContain("sent 14 certificates; only the first 10 were examined");
+  });
+
   it("a certificate without alternative names does not match the name, and the problem says so", () => {
     const bare = issue(now, { commonName: "other.chain.test", usage: "server" }, mid);
     const v = judge(der(bare, mid));

@@ -30,6 +30,13 @@ interface ChainInput {
   now: Date;
 }
 
+/**
+ * At most this many certificates of what a server sent are judged and reported. Real chains hold a leaf and a few
+ * intermediates; a hostile server can send hundreds that all name one another, and finding the path among them costs
+ * a signature check per pair — tens of seconds of the event loop — while each one also swells the kept result.
+ */
+export const MAX_CHAIN_CERTIFICATES = 10;
+
 let bundledRoots: Promise<X509Certificate[]> | undefined;
 
 /**
@@ -109,9 +116,15 @@ function dates(certs: X509Certificate[], now: Date, verdict: ChainVerdict) {
 }
 
 export function judgeChain(input: ChainInput): ChainVerdict {
-  const certs = input.certificates.flatMap((der) => parseOr(der));
+  const certs = input.certificates.slice(0, MAX_CHAIN_CERTIFICATES).flatMap((der) => parseOr(der));
   const verdict: ChainVerdict = { problems: [], sans: certs[0] ? sansOf(certs[0]) : [] };
   if (certs.length === 0) return verdict;
+  if (input.certificates.length > MAX_CHAIN_CERTIFICATES) {
+    verdict.problems.push({
+      code: "too_many_certificates",
+      message: `The server sent ${input.certificates.length} certificates; only the first ${MAX_CHAIN_CERTIFICATES} were examined. A chain is the server's certificate and its intermediates: the server can stop sending the rest.`,
+    });
+  }
   const leaf = certs[0];
   const path = pathFromLeaf(certs);
   const offPath = certs.map((_, k) => k).filter((k) => !path.includes(k));

@@ -338,6 +338,9 @@ function certificateFailure(f: ProbeFacts): Diagnosis | null {
   return null;
 }
 
+/** Chain problems a forgiving client lives with, told on success. */
+const NOTE_CODES = new Set(["wrong_order", "unrelated_certificate", "too_many_certificates"]);
+
 function succeeded(f: ProbeFacts): Diagnosis {
   const negotiated = f.negotiated;
   const how = `Connected with ${negotiated?.protocol ? label(negotiated.protocol) : "TLS"} and ${negotiated?.cipher ?? negotiated?.cipherIana ?? "an unknown suite"}.`;
@@ -355,7 +358,7 @@ function succeeded(f: ProbeFacts): Diagnosis {
     };
   }
   if (failure) return failure;
-  const notes = f.chain.problems.filter((p) => p.code === "wrong_order" || p.code === "unrelated_certificate");
+  const notes = f.chain.problems.filter((p) => NOTE_CODES.has(p.code));
   if (notes.length) {
     return {
       ok: true,

@@ -34,7 +34,9 @@ export async function ask(dial: Dial, offer: HelloOffer, pacing: Pacing): Promis
   let answer: HelloAnswer;
   try {
     const { socket } = await dial(Math.min(left, HELLO_TIMEOUT_MS));
-    answer = await offerHello(socket, offer, Math.min(left, HELLO_TIMEOUT_MS));
+    // The dial may have used most of the time left: the answer gets only what remains, so the deadline holds.
+    const remaining = Math.max(0, pacing.deadline - performance.now());
+    answer = await offerHello(socket, offer, Math.min(remaining, HELLO_TIMEOUT_MS));
   } catch {
     answer = { kind: "closed" };
   }

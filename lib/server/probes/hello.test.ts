@@ -1,4 +1,4 @@
-import { connect } from "node:net";
+import { connect, createServer as createTcpServer } from "node:net";
 import { createServer } from "node:tls";
 import { afterEach, describe, expect, it } from "vitest";
 import { issue } from "@/lib/crypto/pki";
@@ -52,6 +52,26 @@ describe("our own ClientHello", () => {
       2000,
     );
     expect(answer).toEqual({ kind: "hello", version: 0x0304, cipherSuite: 0x1304 });
+  });
+
+  it("hangs up on a server that streams records instead of answering, without waiting for the timeout", async () => {
+    // Endless application-data records: valid TLS framing, never a ServerHello or an alert.
+    const record = Buffer.concat([Buffer.from([23, 3, 3, 0x40, 0x00]), Buffer.alloc(0x4000)]);
+    let written = 0;
+    const port = await onLoopback(
+      createTcpServer((socket) => {
+        socket.on("error", () => undefined);
+        const pump = () => {
+          while (!socket.destroyed && written < 64 * 1024 * 1024 && socket.write(record)) written += record.length;
+        };
+        socket.on("drain", pump).once("data", pump);
+      }),
+    );
+    const socket = await dial(port);
+    const answer = await offerHello(socket, { protocol: "tls_v1.2", suites: [0xc02f] }, 60_000);
+    expect(answer).toEqual({ kind: "closed" });
+    expect(socket.destroyed).toBe(true);
+    expect(socket.bytesRead).toBeLessThan(1024 * 1024);
   });
 
   it("tells a port that answers in plain text", () => {

@@ -119,10 +119,18 @@ export function answerOf(received: Buffer): HelloAnswer | null {
   return null;
 }
 
+/**
+ * The server's answer comes first and is small (a ServerHello is well under 1 KB, an alert 7 bytes). A server that
+ * sends this much without either is not answering: reading on would let it stream records at us until the timeout,
+ * each chunk re-read from the start.
+ */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
 /** Sends one ClientHello on a fresh connection and waits for the ServerHello (or refusal); always hangs up. */
 export function offerHello(socket: Socket, offer: HelloOffer, timeoutMs: number): Promise<HelloAnswer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
+    let size = 0;
     const finish = (answer: HelloAnswer) => {
       clearTimeout(timer);
       socket.removeAllListeners("data");
@@ -132,8 +140,11 @@ export function offerHello(socket: Socket, offer: HelloOffer, timeoutMs: number)
     const timer = setTimeout(() => finish({ kind: "timeout" }), timeoutMs);
     socket.on("data", (chunk: Buffer) => {
       chunks.push(chunk);
-      const answer = answerOf(Buffer.concat(chunks));
+      size += chunk.length;
+      const received = Buffer.concat(chunks, size).subarray(0, MAX_ANSWER_BYTES);
+      const answer = answerOf(received);
       if (answer) finish(answer);
+      else if (size >= MAX_ANSWER_BYTES) finish({ kind: "closed" });
     });
     socket.once("error", () => finish({ kind: "closed" }));
     socket.once("close", () => finish(answerOf(Buffer.concat(chunks)) ?? { kind: "closed" }));

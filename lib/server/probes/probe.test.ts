@@ -81,6 +81,15 @@ describe("a handshake that works", () => {
     expect(r.client_certificate_accepted).toBeUndefined();
   });
 
+  it("lists at most 10 of the certificates a server floods it with, and says how many came", async () => {
+    const extras = Array.from({ length: 12 }, (_, i) => issue(now, { commonName: `Extra ${i}`, usage: "ca" }).certPem);
+    const r = await run(await tlsServer({ cert: fullChain + extras.join("") }));
+    expect(r).toMatchObject({ ok: true, chain_order: "as_sent" });
+    expect(r.peer_certificates).toHaveLength(10);
+    expect(r.chain_problems[0]).toMatchObject({ code: "too_many_certificates" });
+    expect(r.message).toContain("The server sent 14 certificates; only the first 10 were examined.");
+  });
+
   it("reports a TLS 1.2 suite by its API Connect name and its IANA name", async () => {
     const r = await run(await tlsServer({}), {
       profile: { protocols: ["tls_v1.2"], ciphers: ["ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"] },

@@ -5,7 +5,7 @@ import { parseCertificate } from "@/lib/crypto/certificate";
 import { guardedConnect } from "@/lib/server/outbound/guarded-connect";
 import { type Lookup, OutboundRefused } from "@/lib/server/outbound/destination";
 import { probeTimeoutMs } from "@/lib/server/platform/config";
-import { judgeChain, trustAnchors } from "@/lib/server/probes/chain-check";
+import { judgeChain, MAX_CHAIN_CERTIFICATES, trustAnchors } from "@/lib/server/probes/chain-check";
 import { diagnose, type ProbeFacts, type ServerView } from "@/lib/server/probes/diagnosis";
 import { sniff } from "@/lib/server/probes/first-bytes";
 import { ask, type Pacing, protocolFor, protocolsSpoken, suitesAccepted } from "@/lib/server/probes/follow-ups";
@@ -337,7 +337,7 @@ export async function probe(request: ProbeRequest): Promise<ConnectionTestResult
           trusted: !seen.verifyError,
         }
       : {}),
-    peer_certificates: peerCertificates(ders),
+    peer_certificates: peerCertificates(ders.slice(0, MAX_CHAIN_CERTIFICATES)),
     ...(ders.length ? { chain_order: orderKnown ? "as_sent" : "rebuilt" } : {}),
     chain_problems: chain.problems,
     client_certificate_requested: requested,

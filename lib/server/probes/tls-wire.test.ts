@@ -43,6 +43,20 @@ describe("TLS wire reading", () => {
     expect(hs.push(records[1].fragment)).toEqual([{ type: 11, body: Buffer.alloc(300, 1) }]);
   });
 
+  it("joins a message sent one byte per record without copying all that came before each byte", () => {
+    // A hostile server's 256 KB of one-byte records: quadratic joining copied gigabytes, holding the event loop.
+    const message = handshake(11, Buffer.alloc(256 * 1024, 7));
+    const hs = new HandshakeStream();
+    const started = performance.now();
+    const cut = [];
+    for (let at = 0; at < message.length; at++) cut.push(...hs.push(message.subarray(at, at + 1)));
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(cut.map((m) => [m.type, m.body.equals(Buffer.alloc(256 * 1024, 7))])).toEqual([[11, true]]);
+    const [first, second] = [handshake(2, Buffer.alloc(5, 1)), handshake(14, Buffer.alloc(0))];
+    expect(hs.push(Buffer.concat([first, second.subarray(0, 2)]))).toEqual([{ type: 2, body: Buffer.alloc(5, 1) }]);
+    expect(hs.push(second.subarray(2))).toEqual([{ type: 14, body: Buffer.alloc(0) }]);
+  });
+
   it("reads the chosen version from supported_versions, and refuses truncated messages", () => {
     expect(parseServerHello(serverHello(0x1301, 0x0304))).toEqual({
       version: 0x0304,

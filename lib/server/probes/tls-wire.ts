@@ -51,19 +51,35 @@ interface HandshakeMessage {
   body: Buffer;
 }
 
-/** Handshake messages may span records (a long chain) or share one: this joins fragments and cuts messages. */
+/**
+ * Handshake messages may span records (a long chain) or share one: this joins fragments and cuts messages. Fragments
+ * are joined only once enough have come for the next header or message: a server that splits a long message into
+ * one-byte records would otherwise make every record copy all that came before it.
+ */
 export class HandshakeStream {
-  private pending = Buffer.alloc(0);
+  private parts: Buffer[] = [];
+  private size = 0;
+  /** Bytes needed before anything can be cut: a header, then the whole message it announces. */
+  private needed = 4;
 
   push(fragment: Buffer): HandshakeMessage[] {
-    this.pending = Buffer.concat([this.pending, fragment]);
+    this.parts.push(fragment);
+    this.size += fragment.length;
     const messages: HandshakeMessage[] = [];
-    while (this.pending.length >= 4) {
-      const length = this.pending.readUIntBE(1, 3);
-      if (this.pending.length < 4 + length) break;
-      messages.push({ type: this.pending[0], body: this.pending.subarray(4, 4 + length) });
-      this.pending = this.pending.subarray(4 + length);
+    if (this.size < this.needed) return messages;
+    let pending = Buffer.concat(this.parts, this.size);
+    this.needed = 4;
+    while (pending.length >= 4) {
+      const length = pending.readUIntBE(1, 3);
+      if (pending.length < 4 + length) {
+        this.needed = 4 + length;
+        break;
+      }
+      messages.push({ type: pending[0], body: pending.subarray(4, 4 + length) });
+      pending = pending.subarray(4 + length);
     }
+    this.parts = pending.length ? [pending] : [];
+    this.size = pending.length;
     return messages;
   }
 }
