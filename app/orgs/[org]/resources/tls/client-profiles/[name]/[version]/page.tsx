@@ -25,6 +25,7 @@ export default async function ClientProfilePage({ params }: Props) {
   const ctx = await pageOrg(org, OPERATIONS.viewClientProfiles);
   const profile = await orNotFound(getClientProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateClientProfile");
+  const editable = canManage && !profile.is_default;
   const [keystores, truststores, usages, history] = await Promise.all([
     keystoreChoices(ctx),
     truststoreChoices(ctx),
@@ -46,7 +47,7 @@ export default async function ClientProfilePage({ params }: Props) {
       <ClientProfileForm
         key={profile.row_version}
         org={ctx.org.name}
-        mode={canManage && !profile.is_default ? "edit" : "view"}
+        mode={editable ? "edit" : "view"}
         defaultValues={formValuesOf(profile)}
         target={{ name: profile.name, version: profile.version, rowVersion: profile.row_version }}
         keystores={keystores}
@@ -58,6 +59,7 @@ export default async function ClientProfilePage({ params }: Props) {
         profile={{ name: profile.name, version: profile.version }}
         canRun={may(ctx.role.permissions, "testClientProfile")}
         history={history}
+        editable={editable}
       />
     </div>
   );

@@ -21,6 +21,7 @@ export default async function ServerProfilePage({ params }: Props) {
   const ctx = await pageOrg(org, OPERATIONS.viewServerProfiles);
   const profile = await orNotFound(getServerProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateServerProfile");
+  const editable = canManage && !profile.is_default;
   const canCheck = may(ctx.role.permissions, "checkServerProfile");
   const [keystores, truststores, usages, history, clientProfiles] = await Promise.all([
     keystoreChoices(ctx),
@@ -44,7 +45,7 @@ export default async function ServerProfilePage({ params }: Props) {
       <ServerProfileForm
         key={profile.row_version}
         org={ctx.org.name}
-        mode={canManage && !profile.is_default ? "edit" : "view"}
+        mode={editable ? "edit" : "view"}
         defaultValues={serverFormValuesOf(profile)}
         target={{ name: profile.name, version: profile.version, rowVersion: profile.row_version }}
         keystores={keystores}
@@ -56,6 +57,7 @@ export default async function ServerProfilePage({ params }: Props) {
         profile={{ name: profile.name, version: profile.version }}
         canRun={canCheck}
         history={history}
+        editable={editable}
         clientProfiles={clientProfiles}
       />
     </div>
