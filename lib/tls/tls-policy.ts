@@ -7,12 +7,12 @@ import { TLS_PROTOCOLS } from "./protocols";
  * layer. Every field's neutral value ("no minimum", nothing forbidden, everything allowed) is its default, so an
  * organization without a policy and an empty PUT body mean the same thing.
  */
-const EC_CURVES = ["P-256", "P-384", "P-521"] as const;
+export const EC_CURVES = ["P-256", "P-384", "P-521"] as const;
 export type EcCurve = (typeof EC_CURVES)[number];
 
 /** Uploads refuse RSA below 2048 bits anyway (lib/crypto/private-key.ts); a policy can only ask for more. */
-const RSA_BITS_RANGE = { min: 2048, max: 8192 } as const;
-const CERTIFICATE_DAYS_RANGE = { min: 1, max: 3650 } as const;
+export const RSA_BITS_RANGE = { min: 2048, max: 8192 } as const;
+export const CERTIFICATE_DAYS_RANGE = { min: 1, max: 3650 } as const;
 
 const unique = <T>(list: T[]) => new Set(list).size === list.length;
 

@@ -35,3 +35,29 @@ export interface ComplianceReport {
   exempt: number;
   results: NonCompliantObject[];
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The compliance view's headline: what a policy blocks, said for the policy in force or for a proposed one
+ * ("switching this on would block edits to 3 profiles").
+ */
+export function blockedSummary(report: Pick<ComplianceReport, "blocked" | "exempt">, proposed: boolean): string {
+  const profiles = report.blocked.tls_client_profile + report.blocked.tls_server_profile;
+  const keystores = report.blocked.keystore;
+  const parts = [
+    ...(profiles ? [`block edits to ${count(profiles, "profile", "profiles")}`] : []),
+    ...(keystores
+      ? [
+          `refuse copies of ${count(keystores, "keystore", "keystores")} until ${keystores === 1 ? "its" : "their"} key material is replaced`,
+        ]
+      : []),
+  ];
+  const exempt = report.exempt
+    ? ` ${count(report.exempt, "installation default breaks", "installation defaults break")} it too: exempt, as defaults cannot be edited.`
+    : "";
+  if (parts.length === 0)
+    return `${proposed ? "Switching this on would block nothing" : "Nothing is blocked"}: every profile and keystore you can edit complies.${exempt}`;
+  const what = parts.join(" and ");
+  return `${proposed ? `Switching this on would ${what}` : `The policy in force would ${what}`}.${exempt}`;
+}

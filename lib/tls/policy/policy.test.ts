@@ -6,6 +6,7 @@ import { TLS_PRESETS } from "../presets";
 import { DEFAULT_PROTOCOLS } from "../protocols";
 import { OPEN_POLICY, type TlsPolicy, ZTlsPolicy } from "../tls-policy";
 import { evaluateKey, evaluateLeaf, evaluateLifetime } from "./keystore";
+import { blockedSummary } from "./compliance";
 import { evaluateClientProfile, evaluateServerProfile } from "./profile";
 
 const policy = (over: Partial<TlsPolicy>): TlsPolicy => ZTlsPolicy.parse({ ...over });
@@ -146,5 +147,21 @@ describe("policy evaluation of keys and certificates", () => {
     const v = evaluateLeaf(strict, leaf(90, [EKU.serverAuth]), ["server", "client", "client"], "certificate");
     expect(v).toEqual([expect.objectContaining({ rule: "require_extended_key_usage", field: "certificate" })]);
     expect(evaluateLeaf(OPEN_POLICY, leaf(5000, [EKU.serverAuth]), ["client"], "certificate")).toEqual([]);
+  });
+});
+
+describe("the compliance headline", () => {
+  const report = (client: number, server: number, keystore: number, exempt = 0) => ({
+    blocked: { tls_client_profile: client, tls_server_profile: server, keystore },
+    exempt,
+  });
+  it("says what switching a proposed policy on would block, counting profiles of both kinds", () => {
+    expect(blockedSummary(report(2, 1, 0), true)).toBe("Switching this on would block edits to 3 profiles.");
+    expect(blockedSummary(report(1, 0, 1, 2), true)).toBe(
+      "Switching this on would block edits to 1 profile and refuse copies of 1 keystore until its key material is replaced. 2 installation defaults break it too: exempt, as defaults cannot be edited.",
+    );
+    expect(blockedSummary(report(0, 0, 0), false)).toBe(
+      "Nothing is blocked: every profile and keystore you can edit complies.",
+    );
   });
 });
