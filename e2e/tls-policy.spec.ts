@@ -3,6 +3,7 @@ import { E2E_ADMIN, expect, expectNoSeriousA11yViolations, signIn, test } from "
 const TLS = "/orgs/sample-org/resources/tls";
 const POLICY = "/orgs/sample-org/settings/tls-policy";
 const TITLE = "Policy Walkthrough Client";
+const NAME = "policy-walkthrough-client";
 const RULE = "policy: minimum protocol is TLS 1.2 (TLS 1.1 is enabled)";
 
 const clickLabel = (page: import("@playwright/test").Page, id: string) => page.locator(`label[for="${id}"]`).click();
@@ -15,6 +16,19 @@ const clickLabel = (page: import("@playwright/test").Page, id: string) => page.l
 test.describe.serial("Settings → TLS policy", () => {
   test.beforeEach(async ({ page }) => {
     await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  });
+
+  // A safety net when a step fails before "restore": later specs create weak profiles in sample-org.
+  test.afterAll(async ({ browser }) => {
+    const baseURL = test.info().project.use.baseURL!;
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    const headers = { origin: new URL(baseURL).origin };
+    const reset = await page.request.put("/api/orgs/sample-org/tls-policy", { data: {}, headers });
+    expect(reset.status()).toBe(200);
+    await page.request.delete(`/api/orgs/sample-org/tls-client-profiles/${NAME}/1.0.0`, { headers });
+    await context.close();
   });
 
   test("a profile with TLS 1.1 exists before any policy", async ({ page }) => {
