@@ -56,6 +56,16 @@ function useSettled<T>(value: T, ms = 350): T {
  * Settings → TLS policy: the rules, and below them every object they refuse — for the policy in force, or live for
  * the unsaved one ("switching this on would block edits to 3 profiles") before anything is saved.
  */
+/** The on/off rules, in the order the form lists them. */
+const RULE_SWITCHES = [
+  [
+    "require_extended_key_usage",
+    "Require the matching extended key usage (clientAuth for client profiles, serverAuth for server profiles)",
+  ],
+  ["forbid_insecure_server_connections", "Forbid insecure server connections"],
+  ["forbid_sni_off", "Forbid turning Server Name Indication off"],
+] as const satisfies readonly (readonly [keyof TlsPolicy, string])[];
+
 export function TlsPolicyForm({
   org,
   saved,
@@ -195,30 +205,17 @@ export function TlsPolicyForm({
               onChange={(_e, { value }) => set("maximum_certificate_days", String(value ?? ""))}
               {...fieldProps("maximum_certificate_days")}
             />
-            <Toggle
-              id="require_extended_key_usage"
-              labelText="Require the matching extended key usage (clientAuth for client profiles, serverAuth for server profiles)"
-              labelA="Off"
-              labelB="On"
-              toggled={draft.require_extended_key_usage}
-              onToggle={(on) => set("require_extended_key_usage", on)}
-            />
-            <Toggle
-              id="forbid_insecure_server_connections"
-              labelText="Forbid insecure server connections"
-              labelA="Off"
-              labelB="On"
-              toggled={draft.forbid_insecure_server_connections}
-              onToggle={(on) => set("forbid_insecure_server_connections", on)}
-            />
-            <Toggle
-              id="forbid_sni_off"
-              labelText="Forbid turning Server Name Indication off"
-              labelA="Off"
-              labelB="On"
-              toggled={draft.forbid_sni_off}
-              onToggle={(on) => set("forbid_sni_off", on)}
-            />
+            {RULE_SWITCHES.map(([key, label]) => (
+              <Toggle
+                key={key}
+                id={key}
+                labelText={label}
+                labelA="Off"
+                labelB="On"
+                toggled={draft[key]}
+                onToggle={(on) => set(key, on)}
+              />
+            ))}
             {canSave && (
               <div>
                 {saving.busy ? <InlineLoading description="Saving…" /> : <Button type="submit">Save policy</Button>}

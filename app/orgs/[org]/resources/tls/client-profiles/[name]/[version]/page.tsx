@@ -7,7 +7,7 @@ import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { keystoreUsages } from "@/lib/server/lint/keystore-usages";
 import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
-import { clientProfileTests } from "@/lib/server/probes/connection-tests";
+import { historyOf } from "@/lib/server/probes/connection-history";
 import { getClientProfile } from "@/lib/server/profiles/client-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { formValuesOf } from "@/lib/tls/profile-form-values";
@@ -30,7 +30,8 @@ export default async function ClientProfilePage({ params }: Props) {
     keystoreChoices(ctx),
     truststoreChoices(ctx),
     keystoreUsages(ctx),
-    clientProfileTests(ctx, profile.name, profile.version),
+    // The profile is loaded above: its history by id, not through a second lookup.
+    historyOf(ctx, { clientProfileId: profile.id }),
   ]);
   return (
     <div className="page page--form">

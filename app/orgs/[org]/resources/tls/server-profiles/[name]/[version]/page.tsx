@@ -7,7 +7,8 @@ import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { keystoreUsages } from "@/lib/server/lint/keystore-usages";
 import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
-import { clientProfileChoices, serverProfileChecks } from "@/lib/server/probes/server-check";
+import { historyOf } from "@/lib/server/probes/connection-history";
+import { clientProfileChoices } from "@/lib/server/probes/server-check";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { serverFormValuesOf } from "@/lib/tls/profile-form-values";
@@ -27,7 +28,7 @@ export default async function ServerProfilePage({ params }: Props) {
     keystoreChoices(ctx),
     truststoreChoices(ctx),
     keystoreUsages(ctx),
-    serverProfileChecks(ctx, profile.name, profile.version),
+    historyOf(ctx, { serverProfileId: profile.id }),
     canCheck ? clientProfileChoices(ctx) : [],
   ]);
   return (
