@@ -171,6 +171,10 @@ describe("policy evaluation of keys and certificates", () => {
       extendedKeyUsage: eku,
     });
     expect(evaluateLeaf(strict, leaf(398), [], "certificate")).toEqual([]);
+    // 398 days and 23 hours is a started 399th day.
+    expect(evaluateLeaf(strict, leaf(398 + 23 / 24), [], "certificate")).toEqual([
+      expect.objectContaining({ rule: "maximum_certificate_days", message: expect.stringContaining("399 days") }),
+    ]);
     expect(evaluateLeaf(strict, leaf(825), [], "certificate")).toEqual([
       expect.objectContaining({ rule: "maximum_certificate_days", message: expect.stringContaining("825 days") }),
     ]);
