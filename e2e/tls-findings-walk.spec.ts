@@ -112,4 +112,27 @@ test.describe.serial("Lint findings and policy refusals, walked", () => {
     await expect(page.getByText("rsa2048.pem")).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
+
+  test("key generation that breaks the policy is refused at its fields; focus goes to the first", async ({ page }) => {
+    await page.goto("/orgs/sample-org/settings/tls-policy");
+    await expect(page.getByLabel("Minimum RSA key size (bits)")).toHaveValue("3072");
+    await page.getByLabel("Maximum certificate lifetime (days)").fill("398");
+    await page.getByRole("button", { name: "Save policy" }).click();
+    await expect(page.getByText("TLS policy saved")).toBeVisible();
+
+    await page.goto(`${TLS}/keystores/new`);
+    await page.getByText("Self-signed, for tests and internal use").click();
+    await page.getByLabel("Title").fill("Walk generated");
+    await page.getByLabel("Key type").selectOption("rsa-2048");
+    await page.getByLabel("Common name (CN)").fill("walk.e2e.test");
+    await page.getByLabel("Validity (days)").fill("800");
+    await page.getByRole("button", { name: "Create self-signed keystore" }).click();
+    await expect(page.getByText("policy: RSA keys have at least 3072 bits (this key is RSA 2048)")).toBeVisible();
+    await expect(
+      page.getByText("policy: certificates are valid for at most 398 days (this one would be valid for 800 days)"),
+    ).toBeVisible();
+    await expect(page.getByLabel("Key type")).toBeFocused();
+    await expect(page.getByLabel("Title")).toHaveValue("Walk generated");
+    await expect(page).toHaveURL(new RegExp(`${TLS}/keystores/new$`));
+  });
 });
