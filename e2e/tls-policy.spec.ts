@@ -60,6 +60,8 @@ test.describe.serial("Settings → TLS policy", () => {
 
     // An out-of-range number is refused at its field by the live check, before any save.
     const rsa = page.getByLabel("Minimum RSA key size (bits)");
+    // Carbon's number input is styled (its steppers beside the value, not stacked under a sliver of an input).
+    expect((await rsa.boundingBox())!.width).toBeGreaterThan(200);
     await rsa.fill("1024");
     await expect(page.getByText("At least 2048 (smaller keys are always refused)")).toBeVisible();
     await rsa.fill("");
@@ -67,6 +69,8 @@ test.describe.serial("Settings → TLS policy", () => {
     await page.getByRole("button", { name: "Save policy" }).click();
     await expect(page.getByText("TLS policy saved")).toBeVisible();
     await expect(page.getByRole("heading", { name: "What the policy in force refuses" })).toBeVisible();
+    // Saving disabled the form; focus is back on the button, not at the page's start.
+    await expect(page.getByRole("button", { name: "Save policy" })).toBeFocused();
     await page.reload();
     await expect(page.getByLabel("Minimum protocol")).toHaveValue("tls_v1.2");
     await expect(
@@ -85,6 +89,9 @@ test.describe.serial("Settings → TLS policy", () => {
     const error = page.locator("#protocols-error");
     await expect(error).toHaveText(RULE);
     await expect(page.getByRole("group", { name: "Protocols" })).toHaveAccessibleDescription(RULE);
+    // Focus goes to the refused field (a screen reader reads the rule), not to the page's start.
+    await expect(page.getByRole("group", { name: "Protocols" })).toBeFocused();
+    await expect(page.getByLabel("Summary (optional)")).toHaveValue("Edited under the policy");
     await expectNoSeriousA11yViolations(page);
 
     await clickLabel(page, "protocol-tls_v1.1");

@@ -16,7 +16,9 @@ import {
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { generateKeystoreAction } from "@/app/actions/keystores";
+import { firstInPage } from "@/components/ui/first-in-page";
 import { useToast } from "@/components/ui/toasts";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { queryKeys } from "@/lib/query-keys";
 import {
@@ -53,6 +55,13 @@ const progressText = (keyType: KeyType) =>
     ? `Generating an ${KEY_TYPE_LABELS[keyType]} key can take a few seconds…`
     : `Generating an ${KEY_TYPE_LABELS[keyType]} key…`;
 
+/** The control a refused field is shown at: `generate.subject.country` → `subject_country`, a sent name → its row. */
+function controlId(field: string, sent: number[]): string {
+  const san = /^generate\.subject_alt_names\.(\d+)$/.exec(field);
+  if (san) return `san-value-${sent[Number(san[1])] ?? 0}`;
+  return field.replace(/^generate\./, "").replace(/^subject\./, "subject_");
+}
+
 /**
  * Create keystore → "Generate key and CSR" or "Self-signed": the key is generated on the server and sealed at once;
  * this form sends only what the request asks for (the same ZKeyRequest the REST API takes).
@@ -77,6 +86,8 @@ export function KeyGenerationForm({ org, mode }: Props) {
   const [days, setDays] = useState("365");
   const generating = useActionMutation(generateKeystoreAction, { invalidate: [queryKeys.keystores(org)] });
   const { fieldError, fieldProps, failure } = generating;
+  // A refusal arrives while the fieldset is disabled: focus moves to the first field at fault once it is back.
+  const refocus = useReturnFocus(!generating.busy);
 
   // The common name is offered as the first DNS name until the list is edited by hand.
   const setCommonName = (cn: string) => {
@@ -97,7 +108,11 @@ export function KeyGenerationForm({ org, mode }: Props) {
         ...(mode === "self-signed" ? { self_signed_days: days } : {}),
       },
     });
-    if (!result.ok) return;
+    if (!result.ok) {
+      const ids = result.fieldErrors.map((f) => controlId(f.field, sent));
+      refocus(() => (ids.length ? firstInPage(ids) : document.getElementById("generate-banner")));
+      return;
+    }
     toast({
       kind: "success",
       title: mode === "self-signed" ? "Keystore created" : "Key generated: awaiting its certificate",
@@ -126,13 +141,15 @@ export function KeyGenerationForm({ org, mode }: Props) {
       <fieldset disabled={generating.busy} className="profile-form__fields">
         <Stack gap={7}>
           {banner && (
-            <InlineNotification
-              kind="error"
-              title="Nothing was created"
-              subtitle={banner}
-              role="alert"
-              hideCloseButton
-            />
+            <div id="generate-banner" tabIndex={-1}>
+              <InlineNotification
+                kind="error"
+                title="Nothing was created"
+                subtitle={banner}
+                role="alert"
+                hideCloseButton
+              />
+            </div>
           )}
           <TextInput
             id="title"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -15,8 +15,10 @@ import {
 } from "@/components/carbon";
 import { previewTlsPolicyAction, saveTlsPolicyAction } from "@/app/actions/tls-policy";
 import { ComplianceTable } from "@/components/policy/compliance-table";
+import { firstInPage } from "@/components/ui/first-in-page";
 import { useToast } from "@/components/ui/toasts";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { queryKeys } from "@/lib/query-keys";
 import { CIPHER_WEAKNESSES, type CipherWeakness, WEAKNESS_LABELS } from "@/lib/tls/ciphers";
 import { blockedSummary, type ComplianceReport } from "@/lib/tls/policy/compliance";
@@ -81,6 +83,9 @@ export function TlsPolicyForm({
   const [savedPolicy, setSavedPolicy] = useState(saved);
   const [draft, setDraft] = useState<Draft>(() => toDraft(saved));
   const saving = useActionMutation(saveTlsPolicyAction);
+  // Saving disables the form and swaps the button for a spinner, which drops focus to the page's start: put it back.
+  const refocus = useReturnFocus(!saving.busy);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const proposed = useSettled(toPolicy(draft));
@@ -102,7 +107,12 @@ export function TlsPolicyForm({
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
     const r = await saving.run(org, toPolicy(draft));
-    if (!r.ok) return;
+    if (!r.ok) {
+      const fields = r.fieldErrors.map((f) => f.field);
+      refocus(() => (fields.length ? firstInPage(fields) : document.getElementById("policy-save-failure")));
+      return;
+    }
+    refocus(() => saveButton.current);
     const { updated_at: _at, updated_by: _by, ...policy } = r.data;
     setSavedPolicy(policy);
     setDraft(toDraft(policy));
@@ -125,13 +135,15 @@ export function TlsPolicyForm({
               />
             )}
             {saving.failure && !saving.failure.fieldErrors.length && (
-              <InlineNotification
-                kind="error"
-                title="Not saved"
-                subtitle={failureText(saving.failure)}
-                role="alert"
-                onClose={saving.dismiss}
-              />
+              <div id="policy-save-failure" tabIndex={-1}>
+                <InlineNotification
+                  kind="error"
+                  title="Not saved"
+                  subtitle={failureText(saving.failure)}
+                  role="alert"
+                  onClose={saving.dismiss}
+                />
+              </div>
             )}
             <Select
               id="minimum_protocol"
@@ -146,7 +158,7 @@ export function TlsPolicyForm({
                 <SelectItem key={p} value={p} text={PROTOCOL_LABELS[p]} />
               ))}
             </Select>
-            <fieldset className="cds--fieldset">
+            <fieldset id="forbidden_suite_classes" tabIndex={-1} className="cds--fieldset">
               <legend className="cds--label">Forbidden suite classes</legend>
               {CIPHER_WEAKNESSES.map((w) => (
                 <Checkbox
@@ -172,7 +184,7 @@ export function TlsPolicyForm({
               onChange={(_e, { value }) => set("minimum_rsa_bits", String(value ?? ""))}
               {...fieldProps("minimum_rsa_bits")}
             />
-            <fieldset className="cds--fieldset">
+            <fieldset id="allowed_curves" tabIndex={-1} className="cds--fieldset">
               <legend className="cds--label">Allowed EC curves</legend>
               {EC_CURVES.map((c) => (
                 <Checkbox
@@ -218,7 +230,13 @@ export function TlsPolicyForm({
             ))}
             {canSave && (
               <div>
-                {saving.busy ? <InlineLoading description="Saving…" /> : <Button type="submit">Save policy</Button>}
+                {saving.busy ? (
+                  <InlineLoading description="Saving…" />
+                ) : (
+                  <Button ref={saveButton} type="submit">
+                    Save policy
+                  </Button>
+                )}
               </div>
             )}
           </Stack>

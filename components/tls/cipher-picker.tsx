@@ -22,7 +22,15 @@ export function CipherPicker({ value, onChange, invalidText, disabled }: Props) 
     onChange(on ? [...new Set([...value, ...names])] : value.filter((c) => !names.includes(c)));
 
   return (
-    <div className="cipher-picker" aria-describedby={invalidText ? "ciphers-error" : undefined}>
+    // Focusable by script only: a refused save moves focus here, and the group's description reads the refusal.
+    <div
+      id="ciphers"
+      role="group"
+      aria-label="Ciphers"
+      tabIndex={-1}
+      className="cipher-picker"
+      aria-describedby={invalidText ? "ciphers-error" : undefined}
+    >
       {GROUPS.map(({ family, legend }) => {
         const group = CIPHERS.filter((c) => c.family === family);
         const strong = group.filter((c) => c.weaknesses.length === 0).map((c) => c.name);

@@ -7,6 +7,8 @@ const TAG: Record<Severity, "red" | "magenta" | "blue"> = { critical: "red", war
 const KIND: Record<Severity, "error" | "warning" | "info"> = { critical: "error", warning: "warning", info: "info" };
 
 const plural = (n: number) => `${n} finding${n === 1 ? "" : "s"}`;
+/** "1 critical", "2 warnings", "3 info": info is a mass noun. */
+const countOf = (n: number, s: Severity) => `${n} ${s}${n === 1 || s !== "warning" ? "" : "s"}`;
 
 /** Counts per severity, for a table row: "2 critical", "1 warning"; a quiet tag when there is nothing. */
 export function FindingsBadge({ findings }: { findings: Finding[] }) {
@@ -21,7 +23,7 @@ export function FindingsBadge({ findings }: { findings: Finding[] }) {
     <span className="findings-badge">
       {SEVERITIES.filter((s) => counts[s] > 0).map((s) => (
         <Tag key={s} size="sm" type={TAG[s]}>
-          {counts[s]} {s}
+          {countOf(counts[s], s)}
         </Tag>
       ))}
     </span>

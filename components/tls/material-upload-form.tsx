@@ -21,14 +21,20 @@ import {
   createTruststoreAction,
   previewTruststoreAction,
 } from "@/app/actions/truststores";
+import { firstInPage } from "@/components/ui/first-in-page";
 import { useToast } from "@/components/ui/toasts";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { type ActionFailure, failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/crypto/limits";
 import type { FieldError } from "@/lib/errors";
 import { queryKeys } from "@/lib/query-keys";
 import { slugify } from "@/lib/tls/slug";
 import type { CertificateDto, KeystorePreview, TruststorePreview } from "@/lib/tls/store-dto";
+import { lintKeystore } from "@/lib/tls/lint/keystore";
+import { lintableDto, warningsBesideFindings } from "@/lib/tls/lint/stored-certificate";
+import { lintTruststore } from "@/lib/tls/lint/truststore";
 import { CertificateList } from "./certificate-list";
+import { FindingsList } from "./findings";
 import { MaterialWarnings } from "./material-warnings";
 
 type UploadMode = "create-keystore" | "rotate-keystore" | "create-truststore" | "add-certificates";
@@ -89,6 +95,8 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
     { invalidate: [keystore ? queryKeys.keystores(org) : queryKeys.truststores(org)] },
   );
   const busy = checking.busy ? "checking" : storing.busy ? "saving" : null;
+  // A refusal arrives while the fieldset is disabled: focus moves to what was refused once the form is back.
+  const refocus = useReturnFocus(busy === null);
 
   // The review appears below the fold: take keyboard and screen-reader focus there.
   useEffect(() => {
@@ -111,6 +119,12 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
     if (byField.allow_expired) setNeedsExpiryConsent(true);
     setErrors(byField);
     setBanner(result.fieldErrors.length === 0 ? failureText(result) : null);
+    refocus(() => {
+      if (result.fieldErrors.length === 0) return document.getElementById("upload-banner");
+      const first = firstInPage(Object.keys(byField));
+      // The file input itself is hidden: its drop zone is the button a keyboard user reaches.
+      return first?.id === "files" ? first.closest(".cds--file")?.querySelector("button") : first;
+    });
   };
 
   const addFiles = (added: File[]) => {
@@ -156,13 +170,15 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
       <fieldset disabled={busy !== null} className="profile-form__fields">
         <Stack gap={7}>
           {banner && (
-            <InlineNotification
-              kind="error"
-              title="Nothing was stored"
-              subtitle={banner}
-              role="alert"
-              hideCloseButton
-            />
+            <div id="upload-banner" tabIndex={-1}>
+              <InlineNotification
+                kind="error"
+                title="Nothing was stored"
+                subtitle={banner}
+                role="alert"
+                hideCloseButton
+              />
+            </div>
           )}
           {creates(mode) && (
             <>
@@ -272,7 +288,17 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
               {preview.key_type && (
                 <p>Private key: {preview.key_type} (it will be encrypted at rest and can never be downloaded).</p>
               )}
-              <MaterialWarnings warnings={preview.warnings} />
+              {/* The findings the details page will show once stored, and the warnings none of them says. */}
+              <FindingsList
+                findings={(keystore ? lintKeystore : lintTruststore)(
+                  preview.certificates.map(lintableDto),
+                  new Date(now),
+                )}
+                subject={keystore ? "keystore" : "truststore"}
+              />
+              <MaterialWarnings
+                warnings={warningsBesideFindings(keystore ? "keystore" : "truststore", preview.warnings)}
+              />
               {mode === "rotate-keystore" && current ? (
                 <div className="side-by-side">
                   <div>

@@ -7,6 +7,7 @@ export function MaterialWarnings({ warnings }: { warnings: MaterialWarning[] }) 
   return (
     <InlineNotification
       kind="warning"
+      className="material-warnings"
       lowContrast
       hideCloseButton
       title={warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`}

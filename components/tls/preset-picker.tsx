@@ -43,14 +43,15 @@ export function PresetPicker({ protocols, ciphers, onApply, readOnly }: Props) {
           </Button>
         </div>
       )}
-      <p className="preset-picker__match" aria-live="polite" data-testid="preset-match">
+      {/* A div, not a p: Carbon's Tag is a div, which a p cannot hold (the server's HTML would not hydrate). */}
+      <div className="preset-picker__match" aria-live="polite" data-testid="preset-match">
         {describePresetDifference(difference)}
         {difference.preset.legacy && matchesPreset(difference) && (
           <Tag size="sm" type="red">
             Legacy: weak by design
           </Tag>
         )}
-      </p>
+      </div>
     </div>
   );
 }

@@ -14,6 +14,8 @@ import {
   useWatch,
 } from "react-hook-form";
 import type { z } from "zod";
+import { firstInPage } from "@/components/ui/first-in-page";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { useToast } from "@/components/ui/toasts";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import type { ActionResult } from "@/lib/errors";
@@ -92,6 +94,8 @@ export function ProfileForm<V extends FieldValues>({
   });
   const { register, control, handleSubmit, formState, setValue, setError } = form;
   const errors = formState.errors as FieldErrors<FieldValues>;
+  // A refusal arrives while the fieldset is disabled, where nothing can take focus: it moves once the form is back.
+  const focusAfterSubmit = useReturnFocus(!formState.isSubmitting);
   const path = (name: string) => name as Path<V>;
   const protocols = (useWatch({ control, name: path("protocols") }) ?? []) as TlsProtocol[];
   const ciphers = (useWatch({ control, name: path("ciphers") }) ?? []) as CipherName[];
@@ -111,14 +115,17 @@ export function ProfileForm<V extends FieldValues>({
     setBanner(null);
     const result = await saving.run(values);
     if (!result.ok) {
+      const fields = result.fieldErrors.map((fe) => fe.field.split(".")[0]).filter((f) => kind.fields.has(f));
       for (const fe of result.fieldErrors) {
         const field = fe.field.split(".")[0];
-        if (kind.fields.has(field)) setError(path(field), { message: fe.message }, { shouldFocus: true });
+        if (kind.fields.has(field)) setError(path(field), { message: fe.message });
       }
       const title = result.code === "STALE" ? "Someone else saved this profile" : "The profile was not saved";
       const text = failureText(result);
-      if (result.code === "STALE" || result.fieldErrors.length === 0)
-        setBanner({ title, message: text, stale: result.code === "STALE" });
+      const showBanner = result.code === "STALE" || fields.length === 0;
+      if (showBanner) setBanner({ title, message: text, stale: result.code === "STALE" });
+      // The banner, or the first field at fault in the page's order (each control's id is its field's name).
+      focusAfterSubmit(() => (showBanner ? document.getElementById("profile-form-banner") : firstInPage(fields)));
       return;
     }
     toast({
@@ -136,13 +143,15 @@ export function ProfileForm<V extends FieldValues>({
       <fieldset disabled={formState.isSubmitting || readOnly} className="profile-form__fields">
         <Stack gap={7}>
           {banner && (
-            <InlineNotification
-              kind="error"
-              title={banner.title}
-              subtitle={banner.message}
-              role="alert"
-              hideCloseButton
-            />
+            <div id="profile-form-banner" tabIndex={-1}>
+              <InlineNotification
+                kind="error"
+                title={banner.title}
+                subtitle={banner.message}
+                role="alert"
+                hideCloseButton
+              />
+            </div>
           )}
           {/* Carbon notifications may not contain controls, so the way out sits right below. */}
           {banner?.stale && (
@@ -200,7 +209,12 @@ export function ProfileForm<V extends FieldValues>({
             render={({ field }) => {
               const value = (field.value ?? []) as TlsProtocol[];
               return (
-                <fieldset className="cds--fieldset" aria-describedby={errors.protocols ? "protocols-error" : undefined}>
+                <fieldset
+                  id="protocols"
+                  tabIndex={-1}
+                  className="cds--fieldset"
+                  aria-describedby={errors.protocols ? "protocols-error" : undefined}
+                >
                   <legend className="cds--label">Protocols</legend>
                   {TLS_PROTOCOLS.map((p) => (
                     <Checkbox

@@ -80,12 +80,27 @@ describe("which preset a selection matches", () => {
     const d = closestPreset(["tls_v1.2", "tls_v1.3"], [...modern.ciphers, ...added]);
     expect(d.preset.id).toBe("modern-2026");
     expect(d.addedProtocols).toEqual(["tls_v1.2"]);
-    expect(describePresetDifference(d)).toBe("Differs from Modern 2026: adds TLS 1.2; adds 2 suites");
+    expect(describePresetDifference(d)).toBe(
+      "Differs from Modern 2026: adds TLS 1.2; adds ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 and ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+    );
+  });
+
+  it("counts the suites instead of naming them beyond three", () => {
+    const modern = presetById("modern-2026")!;
+    const cbc = [
+      "ECDHE_RSA_WITH_AES_128_CBC_SHA",
+      "ECDHE_RSA_WITH_AES_256_CBC_SHA",
+      "DHE_RSA_WITH_AES_128_CBC_SHA",
+      "DHE_RSA_WITH_AES_256_CBC_SHA",
+    ] as const;
+    const d = closestPreset(modern.protocols, [...modern.ciphers, ...cbc]);
+    expect(d.preset.id).toBe("modern-2026");
+    expect(describePresetDifference(d)).toBe("Differs from Modern 2026: adds 4 suites");
   });
 
   it("reports removals too", () => {
     const p = presetById("apic-default")!;
     const d = closestPreset(["tls_v1.2", "tls_v1.3"], p.ciphers.slice(1));
-    expect(describePresetDifference(d)).toBe("Differs from API Connect default: removes 1 suite");
+    expect(describePresetDifference(d)).toBe(`Differs from API Connect default: removes ${p.ciphers[0]}`);
   });
 });

@@ -1,4 +1,5 @@
 import { DEFAULT_CIPHERS, sortCiphers, TLS13_CIPHERS, type CipherName } from "./ciphers";
+import { listed } from "./lint/finding";
 import { DEFAULT_PROTOCOLS, PROTOCOL_LABELS, sortProtocols, type TlsProtocol } from "./protocols";
 
 /**
@@ -123,16 +124,22 @@ export function closestPreset(protocols: readonly TlsProtocol[], ciphers: readon
 
 export const matchesPreset = (d: PresetDifference) => size(d) === 0;
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+/** Up to this many suites are named; more are counted ("adds 11 suites"), so the line stays one line. */
+const NAMED_SUITES = 3;
+const suites = (names: readonly CipherName[]) =>
+  names.length <= NAMED_SUITES ? listed(names) : `${names.length} suites`;
 
-/** "Matches Mozilla intermediate 6.0" or "Differs from Modern 2026: adds TLS 1.2; adds 4 suites". */
+/**
+ * "Matches Mozilla intermediate 6.0", or "Differs from Modern 2026: adds TLS 1.2; adds 4 suites" — a suite or two
+ * ticked by hand is named, so the user sees which one set the selection apart.
+ */
 export function describePresetDifference(d: PresetDifference): string {
   if (matchesPreset(d)) return `Matches ${d.preset.title}`;
   const parts = [
     d.addedProtocols.length ? `adds ${d.addedProtocols.map((p) => PROTOCOL_LABELS[p]).join(", ")}` : "",
     d.removedProtocols.length ? `removes ${d.removedProtocols.map((p) => PROTOCOL_LABELS[p]).join(", ")}` : "",
-    d.addedCiphers.length ? `adds ${count(d.addedCiphers.length, "suite")}` : "",
-    d.removedCiphers.length ? `removes ${count(d.removedCiphers.length, "suite")}` : "",
+    d.addedCiphers.length ? `adds ${suites(d.addedCiphers)}` : "",
+    d.removedCiphers.length ? `removes ${suites(d.removedCiphers)}` : "",
   ].filter(Boolean);
   return `Differs from ${d.preset.title}: ${parts.join("; ")}`;
 }

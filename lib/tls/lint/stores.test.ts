@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lintKeystore } from "./keystore";
-import type { LintCertificate } from "./stored-certificate";
+import { certificateWarnings } from "@/lib/crypto/warnings";
+import { type LintCertificate, warningsBesideFindings } from "./stored-certificate";
 import { lintTruststore } from "./truststore";
 
 const now = new Date("2027-01-01T00:00:00Z");
@@ -63,5 +64,40 @@ describe("truststore lint", () => {
     expect(f).toEqual([expect.objectContaining({ code: "truststore.expired_certificate" })]);
     expect(f[0].message).toContain("'Old Root' (2026-12-31)");
     expect(lintTruststore([old], new Date("2026-12-30T00:00:00Z"))).toEqual([]);
+  });
+});
+
+describe("warnings beside findings (details pages show each fact once)", () => {
+  const lint = { keystore: lintKeystore, truststore: lintTruststore };
+  const cases = [
+    ["keystore", cert({ keyType: "RSA", keyBits: 1024 })],
+    ["keystore", cert({ signatureAlgorithm: "sha1WithRSAEncryption" })],
+    ["truststore", cert()],
+    ["truststore", ca({ notAfter: "2026-06-01T00:00:00.000Z" })],
+  ] as const;
+  it.each(cases)("a %s warning left out is one its lint reports, naming the certificate", (store, c) => {
+    const warnings = certificateWarnings(c, now, store);
+    const left = warningsBesideFindings(store, warnings);
+    expect(left.length).toBeLessThan(warnings.length);
+    const findings = lint[store]([c], now);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.map((f) => f.message).join(" ")).toContain(
+      c.subject.includes("Root") ? "Acme Root" : "api.acme.test",
+    );
+  });
+
+  it("keeps what no finding says: an expiring certificate, a SHA-1 signature in a truststore", () => {
+    const soon = ca({
+      notAfter: "2027-01-10T00:00:00.000Z",
+      signatureAlgorithm: "sha1WithRSAEncryption",
+      selfSigned: false,
+    });
+    expect(codes(warningsBesideFindings("truststore", certificateWarnings(soon, now, "truststore")))).toEqual([
+      "SHA1_SIGNATURE",
+      "EXPIRES_SOON",
+    ]);
+    expect(codes(warningsBesideFindings("keystore", certificateWarnings(soon, now, "keystore")))).toEqual([
+      "EXPIRES_SOON",
+    ]);
   });
 });

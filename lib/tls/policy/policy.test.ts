@@ -113,6 +113,13 @@ describe("policy evaluation of profiles", () => {
     expect(evaluateServerProfile(policy({ forbidden_suite_classes: ["static-rsa"] }), server({ ciphers }))).toEqual([
       expect.objectContaining({ message: expect.stringContaining("RSA_WITH_AES_128_GCM_SHA256") }),
     ]);
+    // One class forbidden: the rule names it once, the suites are not annotated with it again.
+    expect(
+      evaluateServerProfile(
+        policy({ forbidden_suite_classes: ["cbc-sha1"] }),
+        server({ protocols: ["tls_v1.2"], ciphers }),
+      )[0].message,
+    ).toBe("policy: suites with CBC with SHA-1 MAC are forbidden (selected: ECDHE_RSA_WITH_AES_128_CBC_SHA)");
   });
 
   it("insecure server connections and SNI off are lint rules made binding, each at its own field", () => {

@@ -31,9 +31,11 @@ function common(policy: TlsPolicy, p: ClientProfileFacts | ServerProfileFacts, r
   }
   const forbidden = new Set(policy.forbidden_suite_classes);
   if (forbidden.size) {
+    // The rule names the class already: a suite says which class it breaks only when several are forbidden.
     const hits = effectiveCiphers(p.protocols, p.ciphers).flatMap((c) => {
       const flags = CIPHER_BY_NAME.get(c)!.weaknesses.filter((w) => forbidden.has(w));
-      return flags.length ? [`${c} (${flags.map((w) => WEAKNESS_LABELS[w]).join("; ")})`] : [];
+      if (!flags.length) return [];
+      return [forbidden.size > 1 ? `${c} (${flags.map((w) => WEAKNESS_LABELS[w]).join("; ")})` : c];
     });
     if (hits.length) out.push(violation(policy, "forbidden_suite_classes", "ciphers", `selected: ${listed(hits)}`));
   }

@@ -4,6 +4,7 @@ import { Tag } from "@/components/carbon";
 import { CertificateList } from "@/components/tls/certificate-list";
 import { FindingsSection } from "@/components/tls/findings";
 import { MaterialWarnings } from "@/components/tls/material-warnings";
+import { warningsBesideFindings } from "@/lib/tls/lint/stored-certificate";
 import { StoreActions } from "@/components/tls/store-actions";
 import { UsedBy } from "@/components/tls/used-by";
 import { CertificateRequest } from "@/components/keystores/certificate-request";
@@ -83,7 +84,7 @@ export default async function KeystorePage({ params }: { params: Promise<{ org: 
         </>
       ) : (
         <>
-          <MaterialWarnings warnings={keystore.warnings ?? []} />
+          <MaterialWarnings warnings={warningsBesideFindings("keystore", keystore.warnings ?? [])} />
           <UsedBy org={ctx.org.name} dependants={keystore.used_by ?? []} />
           <section aria-labelledby="chain-title">
             <h2 id="chain-title">Certificate chain</h2>

@@ -4,6 +4,7 @@ import { Tag } from "@/components/carbon";
 import { CertificateList } from "@/components/tls/certificate-list";
 import { FindingsSection } from "@/components/tls/findings";
 import { MaterialWarnings } from "@/components/tls/material-warnings";
+import { warningsBesideFindings } from "@/lib/tls/lint/stored-certificate";
 import { RemoveCertificateButton } from "@/components/tls/remove-certificate-button";
 import { StoreActions } from "@/components/tls/store-actions";
 import { UsedBy } from "@/components/tls/used-by";
@@ -67,7 +68,7 @@ export default async function TruststorePage({ params }: { params: Promise<{ org
         <p className="default-note">Default truststore: created at installation; it cannot be edited or deleted.</p>
       )}
       <FindingsSection findings={truststore.findings} subject="truststore" />
-      <MaterialWarnings warnings={truststore.warnings ?? []} />
+      <MaterialWarnings warnings={warningsBesideFindings("truststore", truststore.warnings ?? [])} />
       <UsedBy org={ctx.org.name} dependants={truststore.used_by ?? []} />
       <section aria-labelledby="certs-title">
         <h2 id="certs-title">Certificates</h2>
