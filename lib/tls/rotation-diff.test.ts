@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCertificate } from "@/lib/crypto/certificate";
 import { readPem } from "@/lib/crypto/pem";
 import { issue, type IssuedPair } from "@/lib/crypto/pki";
-import { type MaterialSide, type RotationFacts, rotationDiff, unconfirmed } from "./rotation-diff";
+import { type MaterialSide, type RotationFacts, rotationDiff } from "./rotation-diff";
 
 const now = new Date("2026-12-01T00:00:00Z");
 const oldRoot = issue(now, { commonName: "Old Root", usage: "ca" });
@@ -110,16 +110,5 @@ describe("rotationDiff", () => {
       oldRoot,
     );
     expect(codes(rotationDiff(current, expired, facts()))).toEqual(["expired"]);
-  });
-});
-
-describe("unconfirmed", () => {
-  it("names every warning code not confirmed", () => {
-    const warnings = [
-      { code: "san_removed" as const, message: "" },
-      { code: "new_root" as const, message: "" },
-    ];
-    expect(unconfirmed(warnings, ["new_root"])).toEqual(["san_removed"]);
-    expect(unconfirmed(warnings, ["new_root", "san_removed", "other"])).toEqual([]);
   });
 });

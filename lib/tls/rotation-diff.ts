@@ -9,7 +9,7 @@ import type { DependantDto } from "./store-dto";
  */
 
 /** What the diff reads of each certificate: the public facts a chain is stored with, plus extended key usage. */
-export type ChainCertificate = Pick<
+type ChainCertificate = Pick<
   CertificateInfo,
   | "subject"
   | "issuer"
@@ -48,9 +48,9 @@ export const ROTATION_WARNING_CODES = [
   "expires_sooner",
   "expired",
 ] as const;
-export type RotationWarningCode = (typeof ROTATION_WARNING_CODES)[number];
+type RotationWarningCode = (typeof ROTATION_WARNING_CODES)[number];
 
-export interface RotationWarning {
+interface RotationWarning {
   code: RotationWarningCode;
   message: string;
 }
@@ -253,10 +253,4 @@ export function rotationDiff(current: MaterialSide, next: MaterialSide, facts: R
       ...validityWarnings(a, b, facts.now),
     ],
   };
-}
-
-/** The warning codes not confirmed: every one must be named in `confirmed` before a swap. */
-export function unconfirmed(warnings: readonly RotationWarning[], confirmed: readonly string[]): RotationWarningCode[] {
-  const given = new Set(confirmed);
-  return warnings.map((w) => w.code).filter((c) => !given.has(c));
 }

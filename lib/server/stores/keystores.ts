@@ -24,6 +24,7 @@ import { storeBase } from "@/lib/server/stores/store-base";
 import { openKeystoreUpload } from "@/lib/server/platform/import-pool";
 import { changeOf } from "@/lib/server/profiles/shared";
 import { dropVanishedNotices } from "@/lib/server/notifications/outbox";
+import { retireCurrent } from "@/lib/server/stores/keystore-history";
 
 export const TARGET = "keystore";
 
@@ -93,7 +94,7 @@ export function toDto(
   };
 }
 
-async function verify(upload: MaterialUpload): Promise<KeystoreMaterial> {
+export async function verify(upload: MaterialUpload): Promise<KeystoreMaterial> {
   try {
     return await openKeystoreUpload({
       files: upload.files,
@@ -106,7 +107,7 @@ async function verify(upload: MaterialUpload): Promise<KeystoreMaterial> {
   }
 }
 
-const keyTypeOf = (m: KeystoreMaterial) =>
+export const keyTypeOf = (m: KeystoreMaterial) =>
   m.keyDescription.type === "EC"
     ? `EC ${m.keyDescription.curve}`
     : m.keyDescription.type === "RSA"
@@ -307,6 +308,8 @@ export async function replaceKeystoreMaterial(
   return db().$transaction(async (tx) => {
     const row = await base.findEditable(tx, ctx, name);
     if (row.state === AWAITING) throw awaitingCertificate(row.name, "replaced");
+    // The replaced material stays restorable (ADR 026), as after a staged activation.
+    await retireCurrent(tx, ctx, row, "rotate", new Date());
     const material = materialColumns(ctx.org.id, row.id, m);
     await base.save(tx, ctx, row, expectedRowVersion, () => ({
       ...material,
