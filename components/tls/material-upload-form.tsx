@@ -16,6 +16,7 @@ import {
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { previewKeystoreAction, createKeystoreAction, rotateKeystoreAction } from "@/app/actions/keystores";
+import { prepareRotationUploadAction } from "@/app/actions/keystore-rotation";
 import {
   addTruststoreCertificatesAction,
   createTruststoreAction,
@@ -31,7 +32,7 @@ import type { CertificateDto, KeystorePreview, TruststorePreview } from "@/lib/t
 import { CertificateList } from "./certificate-list";
 import { MaterialWarnings } from "./material-warnings";
 
-type UploadMode = "create-keystore" | "rotate-keystore" | "create-truststore" | "add-certificates";
+type UploadMode = "create-keystore" | "rotate-keystore" | "prepare-rotation" | "create-truststore" | "add-certificates";
 
 interface Props {
   org: string;
@@ -44,12 +45,15 @@ interface Props {
 }
 
 const ACCEPT = [".pem", ".crt", ".cer", ".key", ".der", ".p12", ".pfx"];
-const isKeystore = (m: UploadMode) => m === "create-keystore" || m === "rotate-keystore";
+const isKeystore = (m: UploadMode) => m === "create-keystore" || m === "rotate-keystore" || m === "prepare-rotation";
+/** Modes that show the new chain beside the one in use. */
+const replaces = (m: UploadMode) => m === "rotate-keystore" || m === "prepare-rotation";
 const creates = (m: UploadMode) => m === "create-keystore" || m === "create-truststore";
 
 const LABELS: Record<UploadMode, { submit: string; done: string }> = {
   "create-keystore": { submit: "Create keystore", done: "Keystore created" },
   "rotate-keystore": { submit: "Replace key and certificates", done: "Key and certificates replaced" },
+  "prepare-rotation": { submit: "Prepare rotation", done: "Next material prepared: review it and activate" },
   "create-truststore": { submit: "Create truststore", done: "Truststore created" },
   "add-certificates": { submit: "Add certificates", done: "Certificates added" },
 };
@@ -83,9 +87,13 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
         ? createKeystoreAction(org, data)
         : mode === "rotate-keystore"
           ? rotateKeystoreAction(org, target!, data)
-          : mode === "create-truststore"
-            ? createTruststoreAction(org, data)
-            : addTruststoreCertificatesAction(org, target!, data),
+          : mode === "prepare-rotation"
+            ? prepareRotationUploadAction(org, target!.name, data).then((r) =>
+                r.ok ? { ok: true as const, data: { name: target!.name, title: target!.name } } : r,
+              )
+            : mode === "create-truststore"
+              ? createTruststoreAction(org, data)
+              : addTruststoreCertificatesAction(org, target!, data),
     { invalidate: [keystore ? queryKeys.keystores(org) : queryKeys.truststores(org)] },
   );
   const busy = checking.busy ? "checking" : storing.busy ? "saving" : null;
@@ -267,20 +275,21 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
           {preview && (
             <section aria-labelledby="preview-title" className="upload-preview">
               <h2 id="preview-title" ref={previewHeading} tabIndex={-1}>
-                Review before {mode === "rotate-keystore" ? "replacing" : "saving"}
+                Review before{" "}
+                {mode === "rotate-keystore" ? "replacing" : mode === "prepare-rotation" ? "preparing" : "saving"}
               </h2>
               {preview.key_type && (
                 <p>Private key: {preview.key_type} (it will be encrypted at rest and can never be downloaded).</p>
               )}
               <MaterialWarnings warnings={preview.warnings} />
-              {mode === "rotate-keystore" && current ? (
+              {replaces(mode) && current ? (
                 <div className="side-by-side">
                   <div>
                     <h3>Current</h3>
                     <CertificateList certificates={current} layout="chain" now={now} />
                   </div>
                   <div>
-                    <h3>New</h3>
+                    <h3>{mode === "prepare-rotation" ? "Next (pending)" : "New"}</h3>
                     <CertificateList certificates={preview.certificates} layout="chain" now={now} />
                   </div>
                 </div>
