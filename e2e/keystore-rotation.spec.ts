@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { issue } from "../lib/crypto/pki";
+import { opensslCa, signCsr } from "../tests/helpers/openssl";
 import { E2E_ADMIN, expect, expectNoSeriousA11yViolations, signIn, test } from "./fixtures";
 
 /**
@@ -11,6 +12,8 @@ import { E2E_ADMIN, expect, expectNoSeriousA11yViolations, signIn, test } from "
 const TLS = "/orgs/sample-org/resources/tls";
 const API = "/api/orgs/sample-org";
 const KEYSTORE = "e2e-rotating";
+const GENERATED = "e2e-rotating-generated";
+const TRUSTSTORE = "e2e-rotation-history";
 const PROFILE = "e2e-rotation-mtls";
 const now = new Date();
 const ca = issue(now, { commonName: "E2E Rotation CA", usage: "ca" });
@@ -30,7 +33,8 @@ test.describe.serial("Staged keystore rotation", () => {
     await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
     const origin = { headers: { origin: new URL(page.url()).origin } };
     await page.request.delete(`${API}/tls-client-profiles/${PROFILE}/1.0.0`, origin);
-    await page.request.delete(`${API}/keystores/${KEYSTORE}`, origin);
+    for (const name of [KEYSTORE, GENERATED]) await page.request.delete(`${API}/keystores/${name}`, origin);
+    await page.request.delete(`${API}/truststores/${TRUSTSTORE}`, origin);
     await page.close();
   });
 
@@ -121,5 +125,118 @@ test.describe.serial("Staged keystore rotation", () => {
       expect(html).not.toContain("PRIVATE KEY");
       await expectNoSeriousA11yViolations(page);
     });
+  });
+
+  test("generate the next key, complete it with the signed certificate, schedule, cancel, discard", async ({
+    page,
+  }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    const origin = { origin: new URL(page.url()).origin };
+    const created = await page.request.post(`${API}/keystores`, {
+      headers: origin,
+      data: { title: "E2E rotating generated", name: GENERATED, keystore: first.keyPem + first.certPem + ca.certPem },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const signing = opensslCa("E2E Rotation Signing CA");
+
+    await test.step("generate a key and CSR for the next rotation", async () => {
+      await page.goto(`${TLS}/keystores/${GENERATED}`);
+      await page.getByRole("link", { name: "Generate a new key and CSR" }).click();
+      await expect(page.getByRole("heading", { name: "Prepare rotation" })).toBeVisible();
+      await expect(page.getByLabel("Title")).toHaveCount(0);
+      await page.getByLabel("Common name (CN)").fill("rot.e2e.test");
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole("button", { name: "Generate key and CSR" }).click();
+      await expect(page).toHaveURL(new RegExp(`${TLS}/keystores/${GENERATED}$`));
+      await expect(page.getByRole("heading", { name: "Certificate signing request" })).toBeVisible();
+    });
+
+    await test.step("download the CSR, upload the CA-signed certificate", async () => {
+      const download = page.waitForEvent("download");
+      await page.getByRole("link", { name: "Download CSR (PEM)" }).click();
+      const csrPem = readFileSync(await (await download).path(), "utf8");
+      expect(csrPem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----/);
+      await page
+        .getByLabel("Or paste the certificate (PEM)")
+        .fill(signCsr(csrPem, signing).toString("utf8") + signing.certPem);
+      await page.getByRole("button", { name: "Upload certificate" }).click();
+      await expect(page.getByText("Certificate uploaded: the pending material is ready")).toBeVisible();
+      await expect(page.getByRole("heading", { name: "What changes" })).toBeVisible();
+      await expect(page.getByText("new_root", { exact: true })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+    });
+
+    await test.step("schedule the activation, see it listed, cancel it", async () => {
+      await page.getByText("At a time").click();
+      const tomorrow = new Date(Date.now() + 86_400_000);
+      const pad = (n: number) => String(n).padStart(2, "0");
+      const day = `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}`;
+      const dayInput = page.getByRole("textbox", { name: "Day" });
+      await dayInput.fill(day);
+      await dayInput.press("Enter");
+      await page.getByLabel(/^Time \(24-hour/).fill("09:30");
+      const schedule = page.getByRole("button", { name: "Schedule activation" });
+      await expect(schedule).toBeDisabled();
+      await page.getByText(/^I understand: /).click();
+      await expectNoSeriousA11yViolations(page);
+      await schedule.click();
+      await expect(page.getByText("Activation scheduled").first()).toBeVisible();
+      await expect(page.getByText(/The swap runs at .*, scheduled by owner@e2e\.test/)).toBeVisible();
+      await page.goto(`${TLS}/expiry`);
+      const scheduled = page.getByRole("table", { name: "Scheduled rotations" });
+      await expect(scheduled.getByRole("cell", { name: "owner@e2e.test" })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+      await scheduled.getByRole("link", { name: `E2E rotating generated (${GENERATED})` }).click();
+      await page.getByRole("button", { name: "Cancel scheduled activation" }).click();
+      await expect(page.getByText("Scheduled activation cancelled")).toBeVisible();
+      await expect(page.getByRole("button", { name: "Activate now" })).toBeVisible();
+    });
+
+    await test.step("discard the pending material after confirming", async () => {
+      await page.getByRole("button", { name: "Discard pending material" }).click();
+      const modal = page.getByRole("dialog", { name: "Discard the pending material?" });
+      await expect(modal).toBeVisible();
+      await modal.getByRole("button", { name: "Discard" }).click();
+      await expect(page.getByText("Pending material discarded")).toBeVisible();
+      await expect(page.getByRole("link", { name: "Generate a new key and CSR" })).toBeVisible();
+      const still = (await (await page.request.get(`${API}/keystores/${GENERATED}`)).json()) as {
+        sha256_fingerprint: string;
+      };
+      expect(still.sha256_fingerprint).toBe(
+        ((await created.json()) as { sha256_fingerprint: string }).sha256_fingerprint,
+      );
+    });
+  });
+
+  test("truststore: adding a certificate keeps a version; roll back restores the set", async ({ page }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    const origin = { origin: new URL(page.url()).origin };
+    const extra = issue(now, { commonName: "E2E Rotation Extra CA", usage: "ca" });
+    expect(
+      (
+        await page.request.post(`${API}/truststores`, {
+          headers: origin,
+          data: { title: "E2E rotation history", name: TRUSTSTORE, truststore: ca.certPem },
+        })
+      ).status(),
+    ).toBe(201);
+    expect(
+      (
+        await page.request.post(`${API}/truststores/${TRUSTSTORE}/certificates`, {
+          headers: origin,
+          data: { truststore: extra.certPem },
+        })
+      ).status(),
+    ).toBe(200);
+    await page.goto(`${TLS}/truststores/${TRUSTSTORE}`);
+    await expect(page.getByRole("heading", { name: "Certificate 2: CN=E2E Rotation Extra CA" })).toBeVisible();
+    await page.getByRole("button", { name: "Roll back to version 1" }).click();
+    const modal = page.getByRole("dialog", { name: "Roll back to version 1?" });
+    await expect(modal.getByText("Goes: CN=E2E Rotation Extra CA")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await modal.getByRole("button", { name: "Roll back" }).click();
+    await expect(page.getByText("Rolled back to version 1")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Certificate 2: CN=E2E Rotation Extra CA" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Roll back to version 2" })).toBeVisible();
   });
 });

@@ -37,6 +37,7 @@ export function ScheduleFields({ date, time, onChange, error }: Props) {
           id="activate-date"
           labelText="Day"
           placeholder="yyyy-mm-dd"
+          pattern="\d{4}-\d{2}-\d{2}"
           invalid={!!error}
           invalidText={error}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange({ date: e.target.value, time })}
