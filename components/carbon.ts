@@ -28,6 +28,7 @@ export { default as HeaderPanel } from "@carbon/react/es/components/UIShell/Head
 export { default as InlineLoading } from "@carbon/react/es/components/InlineLoading/InlineLoading.js";
 export { InlineNotification } from "@carbon/react/es/components/Notification/Notification.js";
 export { default as Modal } from "@carbon/react/es/components/Modal/Modal.js";
+export { NumberInput } from "@carbon/react/es/components/NumberInput/NumberInput.js";
 export { OverflowMenu } from "@carbon/react/es/components/OverflowMenu/index.js";
 export { default as OverflowMenuItem } from "@carbon/react/es/components/OverflowMenuItem/OverflowMenuItem.js";
 export { default as Pagination } from "@carbon/react/es/components/Pagination/Pagination.js";

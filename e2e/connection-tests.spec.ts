@@ -73,8 +73,13 @@ test.describe.serial("Test connection and Check with a client profile", () => {
       await expect(page.getByRole("heading", { name: "Position 0 (leaf): CN=probe.e2e.test" })).toBeVisible();
       await expect(page.getByRole("heading", { name: "Position 1: CN=E2E Probe CA" })).toBeVisible();
       const recent = page.getByRole("table", { name: "Recent tests" });
-      await expect(recent.getByRole("row", { name: new RegExp(`127\\.0\\.0\\.1:${port}.*unknown ca`) })).toBeVisible();
+      await expect(
+        recent.getByRole("row", { name: new RegExp(`by ${E2E_ADMIN.email} 127\\.0\\.0\\.1:${port}.*unknown ca`) }),
+      ).toBeVisible();
       await expectNoSeriousA11yViolations(page);
+      // The fix is made in the profile's truststore, far up the page: one press takes the user there.
+      await page.getByRole("button", { name: "Go to Truststore" }).click();
+      await expect(page.getByLabel("Truststore (optional)")).toBeFocused();
 
       // Trusting the server's certificate (insecure mode) makes the same test pass.
       const patched = await rest.patch("tls-client-profiles/e2e-probe-client/1.0.0", {
@@ -93,8 +98,21 @@ test.describe.serial("Test connection and Check with a client profile", () => {
       await expect(recent.getByRole("row")).toHaveCount(3);
       await expect(recent.getByRole("row").nth(1)).toContainText("Passed");
 
+      // The scan's matrix fits a 1024 px wide window: the page does not scroll sideways.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.getByText("Scan server (slower)").click();
+      await page.getByRole("button", { name: "Run test" }).click();
+      await expect(page.getByText(/Scanning 4 protocols and 40 cipher suites/)).toBeVisible();
+      const suites = page.getByRole("table", { name: "Cipher suites: server and profile" });
+      await expect(suites.getByRole("row", { name: /TLS_AES_128_GCM_SHA256.*Yes.*Yes.*Both/ })).toBeVisible();
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBe(0);
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await expect(recent.getByRole("row")).toHaveCount(4);
+
       // Open the earlier, failed one in full; closing returns focus to its button.
-      const view = recent.getByRole("button", { name: /^View the test of 127\.0\.0\.1/ }).nth(1);
+      const view = recent.getByRole("button", { name: /^View the test of 127\.0\.0\.1/ }).nth(2);
       await view.click();
       const dialog = page.getByRole("dialog");
       await expect(dialog.getByText(`Connection to 127.0.0.1:${port} failed (unknown_ca)`)).toBeVisible();
@@ -129,6 +147,15 @@ test.describe.serial("Test connection and Check with a client profile", () => {
       profileBody("E2E probe server", { keystore_url: "e2e-probe-server" }),
     );
     expect(serverProfile.status(), await serverProfile.text()).toBe(201);
+    const mutual = await rest.post(
+      "tls-server-profiles",
+      profileBody("E2E probe mutual", {
+        keystore_url: "e2e-probe-server",
+        truststore_url: "e2e-probe-ca",
+        mutual_authentication: "require",
+      }),
+    );
+    expect(mutual.status(), await mutual.text()).toBe(201);
     try {
       await page.goto(`${TLS}/server-profiles/e2e-probe-server/1.0.0`);
       await expect(page.getByRole("heading", { name: "Check with a client profile" })).toBeVisible();
@@ -143,14 +170,33 @@ test.describe.serial("Test connection and Check with a client profile", () => {
 
       await select.selectOption("e2e-check-client:1.0.0");
       await page.getByRole("button", { name: "Run check" }).click();
-      await expect(page.getByText(/^Connected to probe\.e2e\.test:\d+$/)).toBeVisible();
+      // Named by the client profile: the listener's ephemeral port means nothing to the reader.
+      await expect(
+        page.getByText("Client profile e2e-check-client:1.0.0 connected to this server profile"),
+      ).toBeVisible();
       await expect(page.getByRole("heading", { name: "Result", exact: true })).toBeFocused();
+      await expect(page.getByRole("region", { name: "Summary" })).toContainText(/Trusted by the client profile\s*Yes/);
       const recent = page.getByRole("table", { name: "Recent checks" });
       await expect(recent.getByRole("row", { name: /e2e-check-client:1\.0\.0.*Passed/ })).toBeVisible();
       await expectNoSeriousA11yViolations(page);
+
+      // Mutual TLS required, and the client profile has no keystore: the fix is on the client profile's page.
+      await page.goto(`${TLS}/server-profiles/e2e-probe-mutual/1.0.0`);
+      await page.getByLabel("Client profile", { exact: true }).selectOption("e2e-check-client:1.0.0");
+      await page.getByRole("button", { name: "Run check" }).click();
+      await expect(
+        page.getByText(
+          "Client profile e2e-check-client:1.0.0 could not connect to this server profile (client_certificate_required)",
+        ),
+      ).toBeVisible();
+      await expect(page.getByRole("status").getByText(/the client profile has no keystore/)).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole("link", { name: "Open client profile e2e-check-client:1.0.0" }).click();
+      await expect(page).toHaveURL(/\/client-profiles\/e2e-check-client\/1\.0\.0$/);
     } finally {
       for (const path of [
         "tls-server-profiles/e2e-probe-server/1.0.0",
+        "tls-server-profiles/e2e-probe-mutual/1.0.0",
         "tls-client-profiles/e2e-check-client/1.0.0",
         "keystores/e2e-probe-server",
         "truststores/e2e-probe-ca",

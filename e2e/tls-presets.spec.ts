@@ -61,6 +61,8 @@ test.describe.serial("TLS presets and lint findings", () => {
     await expect(names).toContainText(`sample-org_{catalog}_tlsp-${NAME}V1.0.0`);
     await expect(names).toContainText(`sample-org-${NAME}V1.0.0`);
     await expect(page.getByTestId("preset-match")).toHaveText("Matches Mozilla intermediate 6.0");
+    // The picker opens on that preset, not on the first of the list.
+    await expect(page.getByLabel("Preset")).toHaveValue("mozilla-intermediate-6.0");
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -12,6 +12,8 @@ export const queryKeys = {
   /** A profile's kept connection tests (client) or checks (server). */
   connectionTests: (org: string, kind: "client" | "server", name: string, version: string) =>
     ["orgs", org, kind === "client" ? "tls-client-profiles" : "tls-server-profiles", name, version, "tests"] as const,
+  /** What a TLS policy (proposed or in force) refuses: the compliance view (ADR 027). */
+  tlsPolicyCompliance: (org: string, policy: unknown) => ["orgs", org, "tls-policy", "compliance", policy] as const,
   /** Any of the lists above, by their REST path segment. */
   list: (org: string, resource: string, params: ListParams) => ["orgs", org, resource, "list", params] as const,
 };

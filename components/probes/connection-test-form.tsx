@@ -7,16 +7,19 @@ import { describedByError } from "@/components/notifications/format";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { queryKeys } from "@/lib/query-keys";
 import type { ConnectionTestResult } from "@/lib/tls/connection-test";
+import { fixTarget } from "./fix-target";
 import { RunOutcome } from "./run-outcome";
 import styles from "./probes.module.scss";
 
 interface Props {
   org: string;
   profile: { name: string; version: string };
+  /** The profile's form above is editable, so a fix there can be pointed at. */
+  editable: boolean;
 }
 
 /** "Test connection" on a client profile's page: host, port, optional server name and scan; then the result. */
-export function ConnectionTestForm({ org, profile }: Props) {
+export function ConnectionTestForm({ org, profile, editable }: Props) {
   const [host, setHost] = useState("");
   const [port, setPort] = useState("443");
   const [serverName, setServerName] = useState("");
@@ -97,7 +100,13 @@ export function ConnectionTestForm({ org, profile }: Props) {
           </Button>
         </div>
       </form>
-      <RunOutcome idPrefix="probe" busy={running} failure={testing.failure} result={result} />
+      <RunOutcome
+        idPrefix="probe"
+        busy={running}
+        failure={testing.failure}
+        result={result}
+        fix={result && fixTarget(result.value, { editable })}
+      />
     </>
   );
 }

@@ -20,6 +20,7 @@ import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { queryKeys } from "@/lib/query-keys";
 import type { ConnectionTestRecord } from "@/lib/tls/connection-test";
 import { ResultNotification, TestResult } from "./test-result";
+import styles from "./probes.module.scss";
 
 interface Props {
   org: string;
@@ -28,7 +29,7 @@ interface Props {
   initial: ConnectionTestRecord[];
 }
 
-const HEADERS = ["Time", "Target", "Outcome", "Message", ""];
+const HEADERS = ["Time", "Target", "Outcome", ""];
 
 /** The profile's last 20 runs, read through the REST API and refreshed after each run; each opens in full. */
 export function RecentTests({ org, kind, profile, initial }: Props) {
@@ -71,7 +72,7 @@ export function RecentTests({ org, kind, profile, initial }: Props) {
           <p>The last 20 are kept here, with who ran them and what they found.</p>
         </div>
       ) : (
-        <TableContainer description={`The last 20 ${what}, newest first.`}>
+        <TableContainer className={styles.scrolls} description={`The last 20 ${what}, newest first.`}>
           <Table aria-labelledby={id} size="sm">
             <TableHead>
               <TableRow>
@@ -86,15 +87,26 @@ export function RecentTests({ org, kind, profile, initial }: Props) {
               {history.data.map((t) => (
                 <TableRow key={t.id}>
                   <TableCell>
-                    <time dateTime={t.at}>{utc(t.at)}</time>
+                    {/* Date and time each on one line, so a narrow window wraps between them and not at a hyphen. */}
+                    <time dateTime={t.at}>
+                      {utc(t.at)
+                        .split(/ (?=\d\d:)/)
+                        .map((part) => (
+                          <span key={part} className={styles.nowrap}>
+                            {part}{" "}
+                          </span>
+                        ))}
+                    </time>
+                    <span className={styles.secondary}>by {t.actor}</span>
                   </TableCell>
-                  <TableCell>{t.target}</TableCell>
-                  <TableCell>
+                  <TableCell className={styles.nowrap}>{t.target}</TableCell>
+                  {/* The sentence under its tag: one wide column reads better than two narrow ones at 1024 px. */}
+                  <TableCell className={styles.message}>
                     <Tag size="sm" type={t.ok ? "green" : "red"}>
                       {t.ok ? "Passed" : (t.code ?? "failed").replaceAll("_", " ")}
                     </Tag>
+                    <p>{t.message}</p>
                   </TableCell>
-                  <TableCell>{t.message}</TableCell>
                   <TableCell className="row-actions">
                     <Button
                       id={`view-${t.id}`}
@@ -120,8 +132,8 @@ export function RecentTests({ org, kind, profile, initial }: Props) {
           modalHeading={`${open.target} at ${utc(open.at)}, by ${open.actor}`}
           onRequestClose={() => close(open)}
         >
-          <ResultNotification result={open.result} />
-          <TestResult result={open.result} idPrefix={`kept-${open.id}`} now={open.at} />
+          <ResultNotification result={open.result} check={kind === "server" ? open.target : undefined} />
+          <TestResult result={open.result} idPrefix={`kept-${open.id}`} now={open.at} check={kind === "server"} />
         </Modal>
       )}
     </section>

@@ -17,7 +17,10 @@ import styles from "./probes.module.scss";
 
 const yesNo = (v: boolean) => (v ? "Yes" : "No");
 
-/** Where server and profile disagree, said in a tag (not by colour alone). */
+/**
+ * Where server and profile meet, said in a tag (not by colour alone). "Server only" is what the profile could add, so
+ * it stands out; "Profile only" is normal (a profile offers more than any one server takes) and stays quiet.
+ */
 function Meeting({ server, profile }: { server: boolean; profile: boolean }) {
   if (server && profile)
     return (
@@ -33,14 +36,14 @@ function Meeting({ server, profile }: { server: boolean; profile: boolean }) {
     );
   if (profile)
     return (
-      <Tag size="sm" type="red">
+      <Tag size="sm" type="gray">
         Profile only
       </Tag>
     );
   return null;
 }
 
-const mismatch = (a: boolean, b: boolean) => (a !== b ? styles.mismatch : undefined);
+const candidate = (server: boolean, profile: boolean) => (server && !profile ? styles.candidate : undefined);
 
 /** "Scan server": which protocols and catalogue suites the server accepts, against the profile's own selection. */
 export function ScanMatrix({ scan, idPrefix }: { scan: ScanDto; idPrefix: string }) {
@@ -52,6 +55,15 @@ export function ScanMatrix({ scan, idPrefix }: { scan: ScanDto; idPrefix: string
         The server accepts {accepted} of the {scan.ciphers.length} catalogue suites (scan took{" "}
         {(scan.duration_ms / 1000).toFixed(1)} s).
       </p>
+      {scan.timed_out && (
+        <InlineNotification
+          kind="warning"
+          title="The scan ran out of time"
+          subtitle="Protocols and suites it did not reach are shown as not accepted; run it again to complete it."
+          hideCloseButton
+          lowContrast
+        />
+      )}
       <InlineNotification
         kind={scan.suggestion ? "warning" : "success"}
         title={scan.suggestion ? "Suggestion" : "Profile and server meet"}
@@ -59,7 +71,7 @@ export function ScanMatrix({ scan, idPrefix }: { scan: ScanDto; idPrefix: string
         hideCloseButton
         lowContrast
       />
-      <TableContainer>
+      <TableContainer className={styles.scrolls}>
         <Table size="sm" aria-label="Protocols: server and profile">
           <TableHead>
             <TableRow>
@@ -70,7 +82,7 @@ export function ScanMatrix({ scan, idPrefix }: { scan: ScanDto; idPrefix: string
           </TableHead>
           <TableBody>
             {scan.protocols.map((p) => (
-              <TableRow key={p.protocol} className={mismatch(p.server_accepts, p.profile_allows)}>
+              <TableRow key={p.protocol} className={candidate(p.server_accepts, p.profile_allows)}>
                 <TableCell>{PROTOCOL_LABELS[p.protocol]}</TableCell>
                 <TableCell>{yesNo(p.server_accepts)}</TableCell>
                 <TableCell>{yesNo(p.profile_allows)}</TableCell>
@@ -82,20 +94,22 @@ export function ScanMatrix({ scan, idPrefix }: { scan: ScanDto; idPrefix: string
           </TableBody>
         </Table>
       </TableContainer>
-      <TableContainer>
+      <TableContainer className={styles.scrolls}>
         <Table size="sm" aria-label="Cipher suites: server and profile">
           <TableHead>
             <TableRow>
-              {["Cipher suite (API Connect)", "IANA name", "Server accepts", "Profile selects", "Meets"].map((h) => (
+              {["Cipher suite (API Connect, IANA)", "Server accepts", "Profile selects", "Meets"].map((h) => (
                 <TableHeader key={h}>{h}</TableHeader>
               ))}
             </TableRow>
           </TableHead>
           <TableBody>
             {scan.ciphers.map((c) => (
-              <TableRow key={c.name} className={mismatch(c.server_accepts, c.profile_selects)}>
-                <TableCell className="mono">{c.name}</TableCell>
-                <TableCell className="mono">{c.iana}</TableCell>
+              <TableRow key={c.name} className={candidate(c.server_accepts, c.profile_selects)}>
+                <TableCell className="mono">
+                  {c.name}
+                  {c.iana !== c.name && <span className={styles.secondary}>{c.iana}</span>}
+                </TableCell>
                 <TableCell>{yesNo(c.server_accepts)}</TableCell>
                 <TableCell>{yesNo(c.profile_selects)}</TableCell>
                 <TableCell>

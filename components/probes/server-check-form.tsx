@@ -7,6 +7,7 @@ import { describedByError } from "@/components/notifications/format";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { queryKeys } from "@/lib/query-keys";
 import type { ConnectionTestResult } from "@/lib/tls/connection-test";
+import { fixTarget } from "./fix-target";
 import { RunOutcome } from "./run-outcome";
 import styles from "./probes.module.scss";
 
@@ -20,13 +21,23 @@ interface Props {
   org: string;
   profile: { name: string; version: string };
   clientProfiles: ClientProfileChoice[];
+  /** The server profile's form above is editable, so a fix there can be pointed at. */
+  editable: boolean;
+}
+
+/** The client profile's page, from the select's `name:version`. */
+function clientProfileHref(org: string, choice: string): string {
+  const at = choice.indexOf(":");
+  const [name, version] = [choice.slice(0, at), choice.slice(at + 1)];
+  return `/orgs/${encodeURIComponent(org)}/resources/tls/client-profiles/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
 }
 
 /** "Check with a client profile" on a server profile's page: the two meet on loopback; the same result as a test. */
-export function ServerCheckForm({ org, profile, clientProfiles }: Props) {
+export function ServerCheckForm({ org, profile, clientProfiles, editable }: Props) {
   const [client, setClient] = useState("");
   const [serverName, setServerName] = useState("");
-  const [result, setResult] = useState<{ value: ConnectionTestResult; at: string } | null>(null);
+  // The client profile the shown result was run with: the select may have moved on since.
+  const [result, setResult] = useState<{ value: ConnectionTestResult; at: string; client: string } | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const checking = useActionMutation(checkServerProfileAction, {
     invalidate: [queryKeys.connectionTests(org, "server", profile.name, profile.version)],
@@ -38,7 +49,7 @@ export function ServerCheckForm({ org, profile, clientProfiles }: Props) {
     setResult(null);
     const r = await checking.run(org, profile, { client_profile_url: client, server_name: serverName });
     setRunning(null);
-    if (r.ok) setResult({ value: r.data, at: new Date().toISOString() });
+    if (r.ok) setResult({ value: r.data, at: new Date().toISOString(), client });
     else if (r.fieldErrors.length) document.getElementById(`check-${r.fieldErrors[0].field}`)?.focus();
   };
 
@@ -98,7 +109,20 @@ export function ServerCheckForm({ org, profile, clientProfiles }: Props) {
           </Button>
         </div>
       </form>
-      <RunOutcome idPrefix="check" busy={running} failure={checking.failure} result={result} />
+      <RunOutcome
+        idPrefix="check"
+        busy={running}
+        failure={checking.failure}
+        result={result}
+        check={result?.client}
+        fix={
+          result &&
+          fixTarget(result.value, {
+            editable,
+            client: { ref: result.client, href: clientProfileHref(org, result.client) },
+          })
+        }
+      />
     </>
   );
 }

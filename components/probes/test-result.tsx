@@ -13,20 +13,27 @@ const ms = (v: number | undefined) => (v === undefined ? "—" : `${Math.round(v
 const targetText = (r: ConnectionTestResult) =>
   `${r.target.host.includes(":") ? `[${r.target.host}]` : r.target.host}:${r.target.port}`;
 
-/** The outcome in one line: what a screen reader announces when a run ends. */
-function outcomeTitle(r: ConnectionTestResult): string {
-  return r.ok
-    ? `Connected to ${targetText(r)}`
-    : `Connection to ${targetText(r)} failed${r.code ? ` (${r.code})` : ""}`;
+/**
+ * The outcome in one line: what a screen reader announces when a run ends. A check names the client profile, since
+ * its target is a listener on an ephemeral loopback port that means nothing to the reader.
+ */
+function outcomeTitle(r: ConnectionTestResult, check?: string): string {
+  const code = r.code ? ` (${r.code})` : "";
+  if (check)
+    return r.ok
+      ? `Client profile ${check} connected to this server profile`
+      : `Client profile ${check} could not connect to this server profile${code}`;
+  return r.ok ? `Connected to ${targetText(r)}` : `Connection to ${targetText(r)} failed${code}`;
 }
 
-/** The notification at the top of a result: the sentence and the fix. */
-export function ResultNotification({ result }: { result: ConnectionTestResult }) {
+/** The notification at the top of a result: the sentence and the fix. `check`: the client profile of a check. */
+export function ResultNotification({ result, check }: { result: ConnectionTestResult; check?: string }) {
   const problems = result.ok && result.chain_problems.length > 0;
   return (
     <InlineNotification
+      className={styles.notification}
       kind={!result.ok ? "error" : problems ? "warning" : "success"}
-      title={outcomeTitle(result)}
+      title={outcomeTitle(result, check)}
       subtitle={result.fix ? `${result.message} Fix: ${result.fix}` : result.message}
       hideCloseButton
       lowContrast
@@ -56,11 +63,19 @@ function ProblemTags({ problems }: { problems: ChainProblem[] }) {
   ));
 }
 
+interface ResultProps {
+  result: ConnectionTestResult;
+  idPrefix: string;
+  now: string;
+  /** "Check with a client profile": the target is this profile's loopback listener, the trust is the client's. */
+  check?: boolean;
+}
+
 /**
  * Everything a run found: summary, the chain in the order the server sent it with its problems called out, and the
  * scan when one ran. Rendered from the contract (lib/tls/connection-test.ts), so fields the engine adds show as they come.
  */
-export function TestResult({ result, idPrefix, now }: { result: ConnectionTestResult; idPrefix: string; now: string }) {
+export function TestResult({ result, idPrefix, now, check }: ResultProps) {
   const r = result;
   const general = r.chain_problems.filter((p) => p.position === undefined);
   return (
@@ -68,7 +83,7 @@ export function TestResult({ result, idPrefix, now }: { result: ConnectionTestRe
       <section aria-labelledby={`${idPrefix}-summary`} className={styles.block}>
         <h4 id={`${idPrefix}-summary`}>Summary</h4>
         <dl className={styles.facts}>
-          <dt>Target</dt>
+          <dt>{check ? "Listener" : "Target"}</dt>
           <dd>
             {targetText(r)}
             {r.target.address && r.target.address !== r.target.host ? ` (${r.target.address})` : ""}
@@ -81,7 +96,7 @@ export function TestResult({ result, idPrefix, now }: { result: ConnectionTestRe
           <dd className="mono">{cipherText(r)}</dd>
           <dt>ALPN</dt>
           <dd>{r.alpn ?? "None negotiated"}</dd>
-          <dt>Trusted by the profile</dt>
+          <dt>{check ? "Trusted by the client profile" : "Trusted by the profile"}</dt>
           <dd>{r.trusted === undefined ? "—" : r.trusted ? "Yes" : "No"}</dd>
           <dt>Client certificate</dt>
           <dd>{clientCertificate(r)}</dd>
@@ -107,10 +122,14 @@ export function TestResult({ result, idPrefix, now }: { result: ConnectionTestRe
       )}
       {r.peer_certificates.length > 0 && (
         <section aria-labelledby={`${idPrefix}-chain`} className={styles.block}>
-          <h4 id={`${idPrefix}-chain`}>Chain as the server sent it</h4>
+          <h4 id={`${idPrefix}-chain`}>
+            {r.chain_order === "rebuilt"
+              ? "Chain (in verified order; the order sent could not be read)"
+              : "Chain as the server sent it"}
+          </h4>
           <CertificateList
             certificates={r.peer_certificates}
-            layout="sent"
+            layout={r.chain_order === "rebuilt" ? "chain" : "sent"}
             now={now}
             action={(c) => (
               <ProblemTags

@@ -53,6 +53,7 @@ const TLS_SECTIONS = [
 const SETTINGS_SECTIONS = [
   { path: "/notifications", label: "Notifications" },
   { path: "/calendar", label: "Calendar feed" },
+  { path: "/tls-policy", label: "TLS policy" },
 ];
 
 export function AppShell({ user, orgs, currentOrg, canViewTls, canManageMembers, canManageSettings, children }: Props) {

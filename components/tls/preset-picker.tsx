@@ -19,9 +19,10 @@ interface Props {
  * keyboard user arrows through the options. Below, which preset the selection matches, or how it differs.
  */
 export function PresetPicker({ protocols, ciphers, onApply, readOnly }: Props) {
-  const [chosen, setChosen] = useState(TLS_PRESETS[0].id);
-  const preset = presetById(chosen)!;
   const difference = closestPreset(protocols, effectiveCiphers(protocols, ciphers));
+  // Opens on the preset the profile is closest to, so the picker and the line below it never disagree.
+  const [chosen, setChosen] = useState(difference.preset.id);
+  const preset = presetById(chosen)!;
   return (
     <div className="preset-picker">
       {!readOnly && (

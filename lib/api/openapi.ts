@@ -14,6 +14,7 @@ import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
 import { connectionTestPaths, connectionTestSchemas } from "@/lib/api/openapi-connection-tests";
 import { notificationPaths, notificationSchemas } from "@/lib/api/openapi-notifications";
 import { rotationPaths, rotationSchemas, ZScheduledRotation } from "@/lib/api/openapi-rotation";
+import { tlsPolicyPaths, tlsPolicySchemas } from "@/lib/api/openapi-tls-policy";
 import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-profile-schema";
 import { EXPIRY_BUCKETS } from "@/lib/tls/expiry";
 import { ZExpiryQuery } from "@/lib/tls/expiry-query";
@@ -196,7 +197,10 @@ const errorResponses = Object.fromEntries(
       "413",
       `Body larger than ${(MAX_JSON_BODY_BYTES / 1024 / 1024).toFixed(1)} MB, or an uploaded file larger than 1 MB once decoded`,
     ],
-    ["422", "A field is invalid, or an upload is refused; errors[] names each field and what is wrong"],
+    [
+      "422",
+      'A field is invalid, an upload is refused, or the organization\'s TLS policy refuses the save (the message names the rule, "policy: …"); errors[] names each field and what is wrong',
+    ],
   ].map(([code, description]) => [
     code,
     { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
@@ -378,6 +382,7 @@ export function openApiDocument(serverUrl: string) {
         ...notificationSchemas,
         ...connectionTestSchemas,
         ...rotationSchemas,
+        ...tlsPolicySchemas,
       },
     },
     paths: {
@@ -455,6 +460,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...notificationPaths,
+      ...tlsPolicyPaths,
       ...connectionTestPaths,
       ...rotationPaths({ org, name, errors: errorResponses }),
       "/api/orgs/{org}/calendar-feeds": {

@@ -68,6 +68,13 @@ export const OPERATIONS = {
   /** What a feed's creator must still hold for its secret URL to answer (ADR 021). */
   viewExpiryCalendar: "settings:view",
 
+  /** The organization's TLS policy and what breaks it (ADR 027): every TLS reader may know the rules. */
+  viewTlsPolicy: "settings:view",
+  /** What a proposed policy would break, before saving it: computed, nothing written. */
+  viewTlsPolicyPreview: "settings:view",
+  /** Setting the policy binds every Settings: Manage holder, so it needs its own permission. */
+  saveTlsPolicy: "policy:manage",
+
   viewMembers: "members:manage",
   createRole: "members:manage",
   assignRole: "members:manage",

@@ -10,6 +10,11 @@ describe("permissions", () => {
     expect(hasPermission("settings:manage", "settings:view")).toBe(true);
     expect(hasPermission("settings:view", "settings:manage")).toBe(false);
   });
+  it("keeps the TLS policy apart from Settings: Manage: only * or policy:manage sets it", () => {
+    expect(hasPermission("settings:view,settings:manage,members:manage", "policy:manage")).toBe(false);
+    expect(hasPermission("*", "policy:manage")).toBe(true);
+    expect(hasPermission("policy:manage", "policy:manage")).toBe(true);
+  });
   it("grants nothing for an empty or unknown list", () => {
     expect(hasPermission("", "settings:view")).toBe(false);
     expect(hasPermission("settings:everything", "settings:view")).toBe(false);

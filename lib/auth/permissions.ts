@@ -1,11 +1,17 @@
 /** Permissions as API Connect groups them; TLS material lives under Settings. */
-export const PERMISSIONS = ["settings:view", "settings:manage", "members:manage"] as const;
+/**
+ * "policy:manage" sets the organization's TLS policy (ADR 027): the rule every Settings: Manage holder's saves must
+ * pass, so it is not part of Settings: Manage. Owners and administrators hold it ("*"); an owner may grant it to a
+ * custom role, and the role hierarchy (ADR 011) keeps anyone else from granting it.
+ */
+export const PERMISSIONS = ["settings:view", "settings:manage", "members:manage", "policy:manage"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const PERMISSION_LABELS: Record<Permission, string> = {
   "settings:view": "Settings: View",
   "settings:manage": "Settings: Manage",
   "members:manage": "Members: Manage",
+  "policy:manage": "TLS policy: Manage",
 };
 
 /** Built-in roles; Owner and Administrator hold every permission and cannot be changed. */

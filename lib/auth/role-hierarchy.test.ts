@@ -33,6 +33,13 @@ describe("role hierarchy", () => {
     expect(grantRefusal(membersOnly, membersOnly, { current: member, self: false })).toBeNull();
   });
 
+  it("lets only a holder of the TLS policy permission grant it (an owner or administrator, by default)", () => {
+    const policyRole = { name: "policy-setters", permissions: "settings:manage,policy:manage" };
+    const peopleAndTls = { name: "people-tls", permissions: "members:manage,settings:manage" };
+    expect(grantRefusal(peopleAndTls, policyRole)?.message).toMatch(/permissions you do not hold/);
+    expect(grantRefusal(owner, policyRole)).toBeNull();
+  });
+
   it("refuses demoting a member who holds permissions the actor lacks", () => {
     expect(grantRefusal(membersOnly, member, { current: manager, self: false })?.message).toMatch(/holds permissions/);
     expect(grantRefusal(admin, member, { current: manager, self: false })).toBeNull();

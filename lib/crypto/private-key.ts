@@ -11,6 +11,10 @@ export interface KeyDescription {
   curve?: string;
 }
 
+/** How a key is named everywhere it is shown and stored ("RSA 2048", "EC P-256", "Ed25519"): keystores' key_type. */
+export const keyTypeLabel = (d: KeyDescription) =>
+  d.type === "EC" ? `EC ${d.curve}` : d.type === "RSA" ? `RSA ${d.bits}` : "Ed25519";
+
 export const KEY_LABELS = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
 const CURVES: Record<string, { name: string; bits: number }> = {
   prime256v1: { name: "P-256", bits: 256 },

@@ -45,7 +45,9 @@ export const CIPHER_NAMES = [
 ] as const;
 export type CipherName = (typeof CIPHER_NAMES)[number];
 
-type CipherWeakness = "3des" | "cbc-sha1" | "static-rsa" | "dhe-dss";
+/** The weakness flags of the catalogue: lint names them, a policy may forbid suites by them. */
+export const CIPHER_WEAKNESSES = ["3des", "cbc-sha1", "static-rsa", "dhe-dss"] as const;
+export type CipherWeakness = (typeof CIPHER_WEAKNESSES)[number];
 
 export const WEAKNESS_LABELS: Record<CipherWeakness, string> = {
   "3des": "3DES (64-bit block, Sweet32)",

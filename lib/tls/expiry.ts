@@ -9,6 +9,11 @@ export function daysLeft(notAfter: Date, now: Date): number {
   return Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
 }
 
+/** A certificate's validity period in whole days (a certificate backdated by a minute keeps its round number). */
+export function certificateLifetimeDays(notBefore: Date, notAfter: Date): number {
+  return Math.floor((notAfter.getTime() - notBefore.getTime()) / DAY_MS);
+}
+
 export type ExpiryBucket = "expired" | "7" | "30" | "90" | "later";
 
 /** The overview's bucket: expired, then at most 7, 30 or 90 days left, then later. */

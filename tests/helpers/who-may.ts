@@ -7,6 +7,7 @@ const HOLDERS: Record<Permission, Principal[]> = {
   "settings:view": ["owner", "orgAdmin", "customManage", "customView"],
   "settings:manage": ["owner", "orgAdmin", "customManage"],
   "members:manage": ["owner", "orgAdmin"],
+  "policy:manage": ["owner", "orgAdmin"],
 };
 
 /** The principals the authorization matrix expects to be let through for `operation`, by the operations table. */

@@ -1,7 +1,12 @@
 import "server-only";
 import type { CipherName } from "@/lib/tls/ciphers";
 import type { KeystoreUsage } from "@/lib/tls/lint/key-usage";
-import { lintClientProfile, lintServerProfile } from "@/lib/tls/lint/profile";
+import {
+  type ClientProfileFacts,
+  lintClientProfile,
+  lintServerProfile,
+  type ServerProfileFacts,
+} from "@/lib/tls/lint/profile";
 import type { TlsProtocol } from "@/lib/tls/protocols";
 import type { MutualAuthentication } from "@/lib/tls/server-profile-schema";
 import { extendedKeyUsageOf } from "@/lib/server/lint/leaf-usage";
@@ -29,28 +34,33 @@ const lists = (row: { protocols: string; ciphers: string }) => ({
   ciphers: row.ciphers.split(",").filter(Boolean) as CipherName[],
 });
 
-export const clientProfileFindings = (row: {
+/** The facts lint and the policy (ADR 027) read of a stored client profile. */
+export const clientProfileFacts = (row: {
   protocols: string;
   ciphers: string;
   insecureServerConnections: boolean;
   serverNameIndication: boolean;
   keystore: KeystoreWithLeaf | null;
-}) =>
-  lintClientProfile({
-    ...lists(row),
-    insecure_server_connections: row.insecureServerConnections,
-    server_name_indication: row.serverNameIndication,
-    keystore: keystoreUsage(row.keystore),
-  });
+}): ClientProfileFacts => ({
+  ...lists(row),
+  insecure_server_connections: row.insecureServerConnections,
+  server_name_indication: row.serverNameIndication,
+  keystore: keystoreUsage(row.keystore),
+});
 
-export const serverProfileFindings = (row: {
+export const serverProfileFacts = (row: {
   protocols: string;
   ciphers: string;
   mutualAuthentication: string;
   keystore: KeystoreWithLeaf | null;
-}) =>
-  lintServerProfile({
-    ...lists(row),
-    mutual_authentication: row.mutualAuthentication as MutualAuthentication,
-    keystore: keystoreUsage(row.keystore),
-  });
+}): ServerProfileFacts => ({
+  ...lists(row),
+  mutual_authentication: row.mutualAuthentication as MutualAuthentication,
+  keystore: keystoreUsage(row.keystore),
+});
+
+export const clientProfileFindings = (row: Parameters<typeof clientProfileFacts>[0]) =>
+  lintClientProfile(clientProfileFacts(row));
+
+export const serverProfileFindings = (row: Parameters<typeof serverProfileFacts>[0]) =>
+  lintServerProfile(serverProfileFacts(row));

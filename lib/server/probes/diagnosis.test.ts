@@ -141,6 +141,29 @@ describe("diagnose", () => {
     });
   });
 
+  it("a check names the client profile's truststore, not an ambiguous 'profile'", () => {
+    const serverView = { mutual: "none" as const, clientSentCertificate: false };
+    const unknown = completed({
+      serverView,
+      verifyError: "SELF_SIGNED_CERT_IN_CHAIN",
+      chain: { problems: [], sans: [], untrustedIssuer: "Corp Root" },
+    });
+    expect(diagnose(unknown)).toMatchObject({
+      code: "unknown_ca",
+      message:
+        "The client profile's truststore lacks 'Corp Root', the certificate authority behind the server's certificate.",
+      fix: "Add 'Corp Root' to the client profile's truststore.",
+    });
+    const incomplete = completed({
+      serverView,
+      verifyError: "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+      chain: { problems: [], sans: [], missingIssuer: "R11" },
+    });
+    expect(diagnose(incomplete).fix).toBe(
+      "Give the server profile a keystore that holds 'R11' after its certificate (the full chain), or add 'R11' to the client profile's truststore.",
+    );
+  });
+
   it("hostname_mismatch lists the names, and says so when there are none", () => {
     const named = completed({
       identityMismatch: true,

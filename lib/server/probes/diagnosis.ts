@@ -297,23 +297,28 @@ function certificateFailure(f: ProbeFacts): Diagnosis | null {
       fix: "Check the server's certificate dates and this console's clock; install a certificate that is valid now.",
     };
   }
+  // A check has two profiles on the page: name the one whose truststore decides.
+  const truststore = f.serverView ? "the client profile's truststore" : "the profile's truststore";
   if (code && TRUST_ERRORS.test(code) && chain.missingIssuer) {
     return {
       ok: false,
       code: "incomplete_chain",
       message: `The server did not send the intermediate certificate '${chain.missingIssuer}' its certificate needs to reach a trusted root.`,
-      fix: `Configure the server to send '${chain.missingIssuer}' after its own certificate (the full chain). If '${chain.missingIssuer}' is your own root CA, add it to the profile's truststore instead.`,
+      fix: f.serverView
+        ? `Give the server profile a keystore that holds '${chain.missingIssuer}' after its certificate (the full chain), or add '${chain.missingIssuer}' to ${truststore}.`
+        : `Configure the server to send '${chain.missingIssuer}' after its own certificate (the full chain). If '${chain.missingIssuer}' is your own root CA, add it to ${truststore} instead.`,
     };
   }
   if (code && TRUST_ERRORS.test(code)) {
     const ca = chain.untrustedIssuer;
+    const Truststore = truststore[0].toUpperCase() + truststore.slice(1);
     return {
       ok: false,
       code: "unknown_ca",
       message: ca
-        ? `The profile's truststore lacks '${ca}', the certificate authority behind the server's certificate.`
-        : `The server's certificate is not trusted by the profile's truststore (${code}).`,
-      fix: ca ? `Add '${ca}' to the profile's truststore.` : "Add the server's issuing CA to the profile's truststore.",
+        ? `${Truststore} lacks '${ca}', the certificate authority behind the server's certificate.`
+        : `The server's certificate is not trusted by ${truststore} (${code}).`,
+      fix: ca ? `Add '${ca}' to ${truststore}.` : `Add the server's issuing CA to ${truststore}.`,
     };
   }
   if (code) {

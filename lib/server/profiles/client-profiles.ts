@@ -9,7 +9,9 @@ import {
 import { formValuesOf } from "@/lib/tls/profile-form-values";
 import { withPreset } from "@/lib/tls/preset-shortcut";
 import type { OrgContext } from "@/lib/server/access/require-org";
-import { clientProfileFindings } from "@/lib/server/lint/profile-findings";
+import { clientProfileFacts, clientProfileFindings } from "@/lib/server/lint/profile-findings";
+import { evaluateClientProfile } from "@/lib/tls/policy/profile";
+import { enforcePolicy } from "@/lib/server/policy/enforce";
 import { profileRepo } from "@/lib/server/profiles/repo";
 import { db, type Db } from "@/lib/server/platform/db";
 import { profileColumnsBase, profileDtoBase } from "@/lib/server/profiles/shared";
@@ -57,6 +59,7 @@ const repo = profileRepo({
   insert: (tx, data) => tx.tlsClientProfile.create({ data, include: WITH_STORES }),
   values: formValuesOf,
   columns,
+  comply: (tx, ctx, row) => enforcePolicy(tx, ctx, (policy) => evaluateClientProfile(policy, clientProfileFacts(row))),
   create: ZClientProfileCreate,
   input: ZClientProfileInput,
   patch: withPreset(ZClientProfilePatch),

@@ -58,6 +58,8 @@ interface ProfileKindSpec<Row extends BaseRow, Dto, Input extends { name: string
   columns: (tx: Tx, ctx: OrgContext, input: Input) => Promise<Columns>;
   /** Inserts a row; typed per kind because Prisma's create input differs per model. */
   insert: (tx: Tx, data: BaseColumns & Columns) => PromiseLike<Row>;
+  /** The organization's TLS policy on the row as it would be stored (ADR 027): throws a 422 at the field at fault. */
+  comply: (tx: Tx, ctx: OrgContext, row: Row) => Promise<void>;
   create: z.ZodType<Input>;
   input: z.ZodType<Input>;
   patch: z.ZodType<Partial<Input>>;
@@ -128,6 +130,7 @@ export function profileRepo<
           updatedBy: ctx.actor.email,
         };
         const row = await spec.insert(tx, { ...base, ...(await spec.columns(tx, ctx, input)) });
+        if (!isDefault) await spec.comply(tx, ctx, row);
         const dto = spec.toDto(ctx.org.name, row);
         await audit(
           tx,
@@ -164,7 +167,9 @@ export function profileRepo<
         const merged = spec.input.parse({ ...spec.values(before), ...patch });
         return { ...(await spec.columns(tx, ctx, merged)), updatedBy: ctx.actor.email };
       });
-      const after = spec.toDto(ctx.org.name, await findRow(tx, ctx, name, version));
+      const afterRow = await findRow(tx, ctx, name, version);
+      await spec.comply(tx, ctx, afterRow);
+      const after = spec.toDto(ctx.org.name, afterRow);
       await audit(
         tx,
         ctx,

@@ -10,7 +10,9 @@ import {
 } from "@/lib/tls/server-profile-schema";
 import { withPreset } from "@/lib/tls/preset-shortcut";
 import type { OrgContext } from "@/lib/server/access/require-org";
-import { serverProfileFindings } from "@/lib/server/lint/profile-findings";
+import { serverProfileFacts, serverProfileFindings } from "@/lib/server/lint/profile-findings";
+import { evaluateServerProfile } from "@/lib/tls/policy/profile";
+import { enforcePolicy } from "@/lib/server/policy/enforce";
 import { profileRepo } from "@/lib/server/profiles/repo";
 import { db, type Db } from "@/lib/server/platform/db";
 import { profileColumnsBase, profileDtoBase } from "@/lib/server/profiles/shared";
@@ -63,6 +65,7 @@ const repo = profileRepo({
   insert: (tx, data) => tx.tlsServerProfile.create({ data, include: WITH_STORES }),
   values: serverFormValuesOf,
   columns,
+  comply: (tx, ctx, row) => enforcePolicy(tx, ctx, (policy) => evaluateServerProfile(policy, serverProfileFacts(row))),
   create: ZServerProfileCreate,
   input: ZServerProfileInput,
   patch: withPreset(ZServerProfilePatch),

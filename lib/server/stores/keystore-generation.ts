@@ -17,6 +17,7 @@ import { db } from "@/lib/server/platform/db";
 import { generateKeyMaterial, openKeystoreUpload } from "@/lib/server/platform/import-pool";
 import { masterKey } from "@/lib/server/platform/master-key";
 import { certificateColumns } from "@/lib/server/stores/certificates";
+import { enforceKeyRequestPolicy, enforceMaterialPolicy } from "@/lib/server/policy/enforce";
 import {
   auditable,
   AWAITING,
@@ -54,6 +55,7 @@ export async function generate(request: KeyRequest) {
 export async function generateKeystore(ctx: OrgContext, rawMeta: unknown, rawRequest: unknown): Promise<KeystoreDto> {
   const meta = ZStoreMetaCreate.parse(rawMeta);
   const request = ZGenerateField.parse({ generate: rawRequest }).generate;
+  await enforceKeyRequestPolicy(db(), ctx, request);
   const generated = await generate(request);
   if (generated.selfSigned) return insertKeystore(ctx, meta, generated.selfSigned);
   const id = randomUUID();
@@ -184,6 +186,7 @@ export async function completeKeystore(
       },
     ]);
   const m = await verifyCompletion(ctx, pending, upload);
+  await enforceMaterialPolicy(db(), ctx, { name: row.name, usage: pending.usage }, m, () => "certificate");
   return db().$transaction(async (tx) => {
     const current = await base.findEditable(tx, ctx, name);
     // The version read before verifying: a completion that raced another finds it changed and stores nothing.

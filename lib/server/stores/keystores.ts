@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { open, seal, sealedOf } from "@/lib/crypto/envelope";
 import type { KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import { toPem } from "@/lib/crypto/pem";
+import { keyTypeLabel } from "@/lib/crypto/private-key";
 import type { UploadFile } from "@/lib/crypto/upload";
 import { titleKey } from "@/lib/tls/list-query";
 import type { Finding } from "@/lib/tls/lint/finding";
@@ -25,6 +26,7 @@ import { openKeystoreUpload } from "@/lib/server/platform/import-pool";
 import { changeOf } from "@/lib/server/profiles/shared";
 import { dropVanishedNotices } from "@/lib/server/notifications/outbox";
 import { retireCurrent } from "@/lib/server/stores/keystore-history";
+import { enforceMaterialPolicy } from "@/lib/server/policy/enforce";
 
 export const TARGET = "keystore";
 
@@ -107,12 +109,7 @@ export async function verify(upload: MaterialUpload): Promise<KeystoreMaterial> 
   }
 }
 
-export const keyTypeOf = (m: KeystoreMaterial) =>
-  m.keyDescription.type === "EC"
-    ? `EC ${m.keyDescription.curve}`
-    : m.keyDescription.type === "RSA"
-      ? `RSA ${m.keyDescription.bits}`
-      : "Ed25519";
+export const keyTypeOf = (m: KeystoreMaterial) => keyTypeLabel(m.keyDescription);
 
 /** Verifies an upload and shows what would be stored, without storing anything. */
 export async function previewKeystore(_ctx: OrgContext, upload: MaterialUpload): Promise<KeystorePreview> {
@@ -154,7 +151,9 @@ export async function createKeystore(
   isDefault = false,
 ): Promise<KeystoreDto> {
   const meta = ZStoreMetaCreate.parse(rawMeta);
-  return insertKeystore(ctx, meta, await verify(upload), isDefault);
+  const m = await verify(upload);
+  if (!isDefault) await enforceMaterialPolicy(db(), ctx, { name: meta.name }, m, upload.fileField);
+  return insertKeystore(ctx, meta, m, isDefault);
 }
 
 /** Stores verified material as a new active keystore (an upload, or a self-signed certificate made here). */
@@ -308,6 +307,7 @@ export async function replaceKeystoreMaterial(
   return db().$transaction(async (tx) => {
     const row = await base.findEditable(tx, ctx, name);
     if (row.state === AWAITING) throw awaitingCertificate(row.name, "replaced");
+    await enforceMaterialPolicy(tx, ctx, { name, keystoreId: row.id }, m, upload.fileField);
     // The replaced material stays restorable (ADR 026), as after a staged activation.
     await retireCurrent(tx, ctx, row, "rotate", new Date());
     const material = materialColumns(ctx.org.id, row.id, m);

@@ -7,7 +7,7 @@ import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { keystoreUsages } from "@/lib/server/lint/keystore-usages";
 import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
-import { clientProfileTests } from "@/lib/server/probes/connection-tests";
+import { historyOf } from "@/lib/server/probes/connection-history";
 import { getClientProfile } from "@/lib/server/profiles/client-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { formValuesOf } from "@/lib/tls/profile-form-values";
@@ -25,11 +25,13 @@ export default async function ClientProfilePage({ params }: Props) {
   const ctx = await pageOrg(org, OPERATIONS.viewClientProfiles);
   const profile = await orNotFound(getClientProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateClientProfile");
+  const editable = canManage && !profile.is_default;
   const [keystores, truststores, usages, history] = await Promise.all([
     keystoreChoices(ctx),
     truststoreChoices(ctx),
     keystoreUsages(ctx),
-    clientProfileTests(ctx, profile.name, profile.version),
+    // The profile is loaded above: its history by id, not through a second lookup.
+    historyOf(ctx, { clientProfileId: profile.id }),
   ]);
   return (
     <div className="page page--form">
@@ -46,7 +48,7 @@ export default async function ClientProfilePage({ params }: Props) {
       <ClientProfileForm
         key={profile.row_version}
         org={ctx.org.name}
-        mode={canManage && !profile.is_default ? "edit" : "view"}
+        mode={editable ? "edit" : "view"}
         defaultValues={formValuesOf(profile)}
         target={{ name: profile.name, version: profile.version, rowVersion: profile.row_version }}
         keystores={keystores}
@@ -58,6 +60,7 @@ export default async function ClientProfilePage({ params }: Props) {
         profile={{ name: profile.name, version: profile.version }}
         canRun={may(ctx.role.permissions, "testClientProfile")}
         history={history}
+        editable={editable}
       />
     </div>
   );

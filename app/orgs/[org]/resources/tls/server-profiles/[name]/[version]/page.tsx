@@ -7,7 +7,8 @@ import { may, OPERATIONS } from "@/lib/auth/operations";
 import { keystoreChoices } from "@/lib/server/stores/keystores";
 import { keystoreUsages } from "@/lib/server/lint/keystore-usages";
 import { decodedParam, orNotFound, pageOrg } from "@/lib/server/faces/page";
-import { clientProfileChoices, serverProfileChecks } from "@/lib/server/probes/server-check";
+import { historyOf } from "@/lib/server/probes/connection-history";
+import { clientProfileChoices } from "@/lib/server/probes/server-check";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
 import { truststoreChoices } from "@/lib/server/stores/truststores";
 import { serverFormValuesOf } from "@/lib/tls/profile-form-values";
@@ -21,12 +22,13 @@ export default async function ServerProfilePage({ params }: Props) {
   const ctx = await pageOrg(org, OPERATIONS.viewServerProfiles);
   const profile = await orNotFound(getServerProfile(ctx, name, decodedParam(version)));
   const canManage = may(ctx.role.permissions, "updateServerProfile");
+  const editable = canManage && !profile.is_default;
   const canCheck = may(ctx.role.permissions, "checkServerProfile");
   const [keystores, truststores, usages, history, clientProfiles] = await Promise.all([
     keystoreChoices(ctx),
     truststoreChoices(ctx),
     keystoreUsages(ctx),
-    serverProfileChecks(ctx, profile.name, profile.version),
+    historyOf(ctx, { serverProfileId: profile.id }),
     canCheck ? clientProfileChoices(ctx) : [],
   ]);
   return (
@@ -44,7 +46,7 @@ export default async function ServerProfilePage({ params }: Props) {
       <ServerProfileForm
         key={profile.row_version}
         org={ctx.org.name}
-        mode={canManage && !profile.is_default ? "edit" : "view"}
+        mode={editable ? "edit" : "view"}
         defaultValues={serverFormValuesOf(profile)}
         target={{ name: profile.name, version: profile.version, rowVersion: profile.row_version }}
         keystores={keystores}
@@ -56,6 +58,7 @@ export default async function ServerProfilePage({ params }: Props) {
         profile={{ name: profile.name, version: profile.version }}
         canRun={canCheck}
         history={history}
+        editable={editable}
         clientProfiles={clientProfiles}
       />
     </div>
