@@ -4,6 +4,8 @@ ADD COLUMN     "chainPem" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "claimedBy" TEXT,
 ADD COLUMN     "confirmedCodes" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "expiredAccepted" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "refusal" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "refusedAt" TIMESTAMP(3),
 ADD COLUMN     "scheduledBy" TEXT;
 
 -- CreateTable

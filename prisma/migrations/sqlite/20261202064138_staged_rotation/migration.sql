@@ -55,6 +55,8 @@ CREATE TABLE "new_KeystorePending" (
     "scheduledBy" TEXT,
     "confirmedCodes" TEXT NOT NULL DEFAULT '',
     "claimedBy" TEXT,
+    "refusedAt" DATETIME,
+    "refusal" TEXT NOT NULL DEFAULT '',
     CONSTRAINT "KeystorePending_keystoreId_fkey" FOREIGN KEY ("keystoreId") REFERENCES "Keystore" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 INSERT INTO "new_KeystorePending" ("createdAt", "createdBy", "csrPem", "id", "keyCiphertext", "keyType", "keystoreId", "masterKeyId", "orgId", "subject", "subjectAltNames", "usage", "wrappedDataKey") SELECT "createdAt", "createdBy", "csrPem", "id", "keyCiphertext", "keyType", "keystoreId", "masterKeyId", "orgId", "subject", "subjectAltNames", "usage", "wrappedDataKey" FROM "KeystorePending";
