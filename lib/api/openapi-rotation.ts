@@ -59,6 +59,12 @@ const ZPending = z.object({
   activate_at: z.iso.datetime().nullable(),
   scheduled_by: z.string().nullable(),
   confirmed_warnings: z.array(z.string()),
+  refused: z
+    .object({ at: z.iso.datetime(), reason: z.string() })
+    .nullable()
+    .describe(
+      "The last scheduled activation, refused when its time came by the organization's TLS policy (the schedule is taken off); null otherwise",
+    ),
   diff: ZRotationDiff.nullable().describe("Null while a generated key awaits its certificate"),
 });
 const retired = {
@@ -123,6 +129,8 @@ export const rotationSchemas = {
   PendingMaterial: schema(ZPending, "output"),
   ActivateInput: schema(ZActivateBody),
   RestoreInput: schema(ZRestoreBody),
+  /** `PUT …/material`: the upload fields and the warning codes of the replacement's diff. */
+  KeystoreReplacement: schema(z.intersection(ZKeystoreMaterialBody, ZRestoreBody)),
   KeystoreVersion: schema(ZKeystoreVersion, "output"),
   TruststoreVersion: schema(ZTruststoreVersion, "output"),
 };

@@ -391,9 +391,10 @@ export function openApiDocument(serverUrl: string) {
       ...storePaths("keystores", "Keystore"),
       [`${ks}/material`]: {
         put: {
-          summary: "Rotate: new key and chain under the same name; every profile using it picks them up",
+          summary:
+            "Rotate at once: new key and chain under the same name; every profile using it picks them up, the replaced material is kept as a version. Every warning code of the diff against the material in use must be in `confirm` (422 at `confirm` otherwise); the organization's TLS policy applies (422 at the field)",
           parameters: [org, name, ifMatch],
-          requestBody: { required: true, content: json("KeystoreMaterial") },
+          requestBody: { required: true, content: json("KeystoreReplacement") },
           responses: { "200": ok("Replaced", "Keystore"), ...errorResponses },
         },
       },

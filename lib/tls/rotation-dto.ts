@@ -23,6 +23,11 @@ export interface PendingMaterialDto {
   scheduled_by: string | null;
   /** The warning codes confirmed when the activation was scheduled. */
   confirmed_warnings: string[];
+  /**
+   * The last scheduled activation, refused when its time came because the material broke the organization's policy
+   * by then: when, and the refusal naming the rules. Cleared when it is scheduled again.
+   */
+  refused: { at: string; reason: string } | null;
   /** Pending against current; null while there is no certificate to compare. */
   diff: RotationDiff | null;
 }

@@ -13,7 +13,7 @@ export const ZActivateBody = z.strictObject({
   confirm: ZConfirm,
 });
 
-/** `POST …/versions/{n}/restore`. */
+/** `POST …/versions/{n}/restore`; also the `confirm` of a replacement (`PUT …/material`, the replace page). */
 export const ZRestoreBody = z.strictObject({ confirm: ZConfirm });
 
 /** Refuses a swap while any warning code is not confirmed, at the `confirm` field, naming each code. */

@@ -21,7 +21,8 @@ import {
 import { issue } from "@/lib/crypto/pki";
 import { db } from "@/lib/server/platform/db";
 import { activatePending, pendingCsrPem, preparePending } from "@/lib/server/stores/keystore-pending";
-import { createKeystore, replaceKeystoreMaterial } from "@/lib/server/stores/keystores";
+import { createKeystore } from "@/lib/server/stores/keystores";
+import { replaceKeystoreMaterial } from "@/lib/server/stores/keystore-replacement";
 import { addTruststoreCertificates, createTruststore } from "@/lib/server/stores/truststores";
 import { ctx, request, type Auth } from "../helpers/http";
 import { opensslCa, signCsr } from "../helpers/openssl";

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { connect, createServer, type TLSSocket } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as keystoreRoute from "@/app/api/orgs/[org]/keystores/[name]/route";
+import * as materialRoute from "@/app/api/orgs/[org]/keystores/[name]/material/route";
 import * as activateRoute from "@/app/api/orgs/[org]/keystores/[name]/pending/activate/route";
 import * as pendingRoute from "@/app/api/orgs/[org]/keystores/[name]/pending/route";
 import * as versionsRoute from "@/app/api/orgs/[org]/keystores/[name]/versions/route";
@@ -27,7 +28,8 @@ import {
   preparePending,
 } from "@/lib/server/stores/keystore-pending";
 import { listKeystoreVersions, restoreKeystoreVersion } from "@/lib/server/stores/keystore-versions";
-import { createKeystore, getKeystore, keystoreSecret, replaceKeystoreMaterial } from "@/lib/server/stores/keystores";
+import { createKeystore, getKeystore, keystoreSecret } from "@/lib/server/stores/keystores";
+import { replaceKeystoreMaterial } from "@/lib/server/stores/keystore-replacement";
 import { createTruststore } from "@/lib/server/stores/truststores";
 import { DEFAULT_CIPHERS } from "@/lib/tls/ciphers";
 import { DEFAULT_PROTOCOLS } from "@/lib/tls/protocols";
@@ -314,7 +316,7 @@ describe("scheduled activation", () => {
     const fired = await activateDueRotations(at);
     expect(fired.swapped).toBeGreaterThanOrEqual(1);
     expect(await fingerprintOf(ks.name)).toBe(next.certificates[0].sha256_fingerprint);
-    expect(await activateDueRotations(new Date(at.getTime() + 60_000))).toEqual({ swapped: 0, failed: 0 });
+    expect(await activateDueRotations(new Date(at.getTime() + 60_000))).toEqual({ swapped: 0, failed: 0, refused: 0 });
     const record = await db().auditEvent.findFirstOrThrow({
       where: { orgId: ctx.org.id, targetName: ks.name, action: "activate" },
     });
@@ -378,5 +380,50 @@ describe("REST", () => {
       expect(text).not.toContain("PRIVATE KEY");
       expect(text).not.toContain(keyBody);
     }
+  });
+
+  it("PUT …/material goes through the same diff: warnings need confirm (422 naming them, nothing stored); a replacement without warnings needs nothing", async () => {
+    const { ks } = await keystoreInUse(leafOf(oldRoot, "server+client", ["localhost", "put.rotation.test"]));
+    const p = routeCtx({ org: world.org, name: ks.name });
+    const pem = (pair: IssuedPair, root: IssuedPair) => pair.keyPem + pair.certPem + root.certPem;
+    // A later certificate for the same names, issuer and usage: what API Connect clients send at renewal, unchanged.
+    const renewed = await materialRoute.PUT(
+      request("PUT", "/x", auth(), {
+        keystore: pem(leafOf(oldRoot, "server+client", ["localhost", "put.rotation.test"], 500), oldRoot),
+      }),
+      p,
+    );
+    expect(renewed.status, await renewed.clone().text()).toBe(200);
+
+    const dropped = { keystore: pem(leafOf(newRoot, "server+client", ["localhost"], 600), newRoot) };
+    const before = {
+      keystore: await db().keystore.findUniqueOrThrow({ where: { id: ks.id } }),
+      versions: await db().keystoreVersion.count({ where: { keystoreId: ks.id } }),
+    };
+    const refused = await materialRoute.PUT(request("PUT", "/x", auth(), { ...dropped, confirm: ["san_removed"] }), p);
+    expect(refused.status).toBe(422);
+    const body = (await refused.json()) as { message: string; errors: { field: string; message: string }[] };
+    expect(body.errors).toEqual([{ field: "confirm", message: "Confirm these warnings first: new_root." }]);
+    expect({
+      keystore: await db().keystore.findUniqueOrThrow({ where: { id: ks.id } }),
+      versions: await db().keystoreVersion.count({ where: { keystoreId: ks.id } }),
+    }).toEqual(before);
+    const bad = await materialRoute.PUT(request("PUT", "/x", auth(), { ...dropped, confirm: "all" }), p);
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors[0].field).toBe("confirm");
+
+    const rotated = await materialRoute.PUT(
+      request("PUT", "/x", auth(), { ...dropped, confirm: ["san_removed", "new_root"] }),
+      p,
+    );
+    expect(rotated.status, await rotated.clone().text()).toBe(200);
+    const record = await db().auditEvent.findFirstOrThrow({
+      where: { orgId: ctx.org.id, targetName: ks.name, action: "rotate" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(JSON.parse(record.changes)).toMatchObject({
+      confirmed_warnings: { to: ["san_removed", "new_root"] },
+      kept_as_version: { to: 2 },
+    });
   });
 });

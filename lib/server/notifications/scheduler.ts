@@ -46,7 +46,7 @@ async function checkAndDeliver() {
 }
 
 function swaps(run: Awaited<ReturnType<typeof activateDueRotations>>) {
-  if (run.swapped || run.failed) logger.info(run, "scheduled keystore activations");
+  if (run.swapped || run.failed || run.refused) logger.info(run, "scheduled keystore activations");
 }
 
 function report(run: Awaited<ReturnType<typeof deliverDue>>) {

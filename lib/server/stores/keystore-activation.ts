@@ -2,25 +2,15 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { KeystoreDto } from "@/lib/tls/store-dto";
 import type { ScheduledRotationDto } from "@/lib/tls/rotation-dto";
+import { AppError } from "@/lib/errors";
 import { type OrgContext, systemContext } from "@/lib/server/access/require-org";
 import { findingsOfStores } from "@/lib/server/lint/store-findings";
 import { audit, diff } from "@/lib/server/platform/audit";
 import { db } from "@/lib/server/platform/db";
 import { logger } from "@/lib/server/platform/logger";
-import { swapMaterial } from "@/lib/server/stores/keystore-swap";
-import {
-  auditable,
-  AWAITING,
-  awaitingCertificate,
-  base,
-  keyTypeOf,
-  type MaterialUpload,
-  TARGET,
-  toDto,
-  verify,
-} from "@/lib/server/stores/keystores";
-import { differFor } from "@/lib/server/stores/rotation-facts";
-import { assertConfirmed } from "@/lib/tls/rotation-schema";
+import { enforceMaterialPolicy } from "@/lib/server/policy/enforce";
+import { storedMaterialField, swapMaterial } from "@/lib/server/stores/keystore-swap";
+import { auditable, TARGET, toDto } from "@/lib/server/stores/keystores";
 import { bindings, openMaterial } from "@/lib/server/stores/rotation-material";
 
 /**
@@ -63,6 +53,8 @@ export async function activateClaimed(
       pending.chainPem,
       pending.expiredAccepted,
     );
+    // The policy in force when the swap happens, not when it was scheduled: a stricter one refuses it (ADR 026).
+    await enforceMaterialPolicy(tx, ctx, { name: row.name, keystoreId: row.id }, next, storedMaterialField);
     const kept = await swapMaterial(tx, ctx, row, next, "activate", now);
     await tx.keystorePending.delete({ where: { id: pending.id } });
     const after = await tx.keystore.findUniqueOrThrow({
@@ -96,7 +88,7 @@ const RUN_LIMIT = 50;
  * The scheduler's job (every minute, on every instance): swaps every pending material whose time has come. Each
  * swap is audited as done by "scheduler", with who scheduled it and the warnings they confirmed.
  */
-export async function activateDueRotations(now: Date): Promise<{ swapped: number; failed: number }> {
+export async function activateDueRotations(now: Date): Promise<{ swapped: number; failed: number; refused: number }> {
   const due = await db().keystorePending.findMany({
     where: { activateAt: { lte: now }, claimedBy: null, chainPem: { not: "" } },
     orderBy: [{ activateAt: "asc" }, { id: "asc" }],
@@ -111,22 +103,68 @@ export async function activateDueRotations(now: Date): Promise<{ swapped: number
   });
   let swapped = 0;
   let failed = 0;
+  let refused = 0;
   for (const p of due) {
     const ctx = systemContext(p.keystore.org, "scheduler", `scheduled-activation:${p.id}`);
+    const scheduled = { by: p.scheduledBy, at: p.activateAt! };
     try {
       const done = await activateClaimed(
         ctx,
         p.id,
-        { confirmed: p.confirmedCodes.split(",").filter(Boolean), scheduled: { by: p.scheduledBy, at: p.activateAt! } },
+        { confirmed: p.confirmedCodes.split(",").filter(Boolean), scheduled },
         now,
       );
       if (done) swapped += 1;
     } catch (e) {
+      // The only expected failure inside a swap is the policy's refusal (a VALIDATION error): retrying every minute
+      // would not change it, so the schedule is taken off and the refusal recorded. Anything else is retried.
+      if (e instanceof AppError && e.code === "VALIDATION") {
+        if (await refuseScheduled(ctx, p.id, scheduled, e.message, now)) refused += 1;
+        continue;
+      }
       failed += 1;
       logger.error({ err: e, pending: p.id }, "scheduled keystore activation failed; it is retried at the next run");
     }
   }
-  return { swapped, failed };
+  return { swapped, failed, refused };
+}
+
+/**
+ * A scheduled swap the policy refuses: the material stays pending but unscheduled, with the refusal on the row (the
+ * keystore page shows it) and in the audit log. Conditional on the schedule still being the one refused, so with
+ * several schedulers it is recorded once; a schedule changed meanwhile is left alone.
+ */
+async function refuseScheduled(
+  ctx: OrgContext,
+  pendingId: string,
+  scheduled: { by: string | null; at: Date },
+  reason: string,
+  now: Date,
+): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.keystorePending.updateMany({
+      where: { id: pendingId, claimedBy: null, activateAt: scheduled.at },
+      data: { activateAt: null, scheduledBy: null, confirmedCodes: "", refusedAt: now, refusal: reason },
+    });
+    if (count === 0) return false;
+    const { keystore } = await tx.keystorePending.findUniqueOrThrow({
+      where: { id: pendingId },
+      select: { keystore: { select: { name: true } } },
+    });
+    await audit(
+      tx,
+      ctx,
+      "refuse-activation",
+      { type: TARGET, name: keystore.name },
+      {
+        scheduled_by: { from: scheduled.by },
+        activate_at: { from: scheduled.at.toISOString() },
+        refused: { to: reason },
+      },
+    );
+    logger.info({ pending: pendingId, keystore: keystore.name }, "scheduled keystore activation refused by the policy");
+    return true;
+  });
 }
 
 /** The scheduled swaps of one organization (or of every one, for the all-organizations overview), soonest first. */
@@ -148,45 +186,4 @@ export async function scheduledRotations(orgId: string | undefined): Promise<Sch
     activate_at: r.activateAt!.toISOString(),
     scheduled_by: r.scheduledBy ?? "",
   }));
-}
-
-/**
- * An immediate rotation with the diff's warnings confirmed (API Connect's keystore update fields, ADR 026): the
- * upload is verified as any upload, compared with the material in use, and swapped; the replaced one kept as a version.
- */
-export async function rotateConfirmed(
-  ctx: OrgContext,
-  name: string,
-  upload: MaterialUpload,
-  confirm: string[],
-  expectedRowVersion?: number,
-  now = new Date(),
-): Promise<KeystoreDto> {
-  const m = await verify(upload);
-  const row = await base.findEditable(db(), ctx, name);
-  if (row.state === AWAITING) throw awaitingCertificate(row.name, "replaced");
-  const warnings = (await differFor(row, now))(keyTypeOf(m), m.chain.map((c) => c.pem).join("")).warnings;
-  assertConfirmed(warnings, confirm);
-  return db().$transaction(async (tx) => {
-    const current = await base.findEditable(tx, ctx, name);
-    // Against the version the diff was made from (or the one the client read): anything newer is refused as stale.
-    const kept = await swapMaterial(tx, ctx, current, m, "rotate", now, expectedRowVersion ?? row.rowVersion);
-    const after = await tx.keystore.findUniqueOrThrow({
-      where: { id: row.id },
-      include: { certificates: { orderBy: { position: "asc" } } },
-    });
-    await audit(
-      tx,
-      ctx,
-      "rotate",
-      { type: TARGET, name: row.name },
-      {
-        ...diff(auditable(current), auditable(after)),
-        confirmed_warnings: { to: warnings.map((w) => w.code) },
-        kept_as_version: { to: kept },
-      },
-    );
-    const findings = await findingsOfStores(tx, "keystore", [row.id]);
-    return toDto(ctx.org.name, after, findings.get(row.id)!, after.certificates);
-  });
 }

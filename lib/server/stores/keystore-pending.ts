@@ -10,6 +10,7 @@ import type { CsrSummary, KeystoreDto } from "@/lib/tls/store-dto";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import { audit, diff } from "@/lib/server/platform/audit";
 import { db, type Db } from "@/lib/server/platform/db";
+import { enforceKeyRequestPolicy, enforceMaterialPolicy } from "@/lib/server/policy/enforce";
 import { masterKey } from "@/lib/server/platform/master-key";
 import { isUniqueViolation } from "@/lib/server/platform/prisma-errors";
 import { infoDto } from "@/lib/server/stores/certificates";
@@ -25,7 +26,8 @@ import {
 } from "@/lib/server/stores/keystores";
 import { activateClaimed } from "@/lib/server/stores/keystore-activation";
 import { differFor } from "@/lib/server/stores/rotation-facts";
-import { bindings, chainOf } from "@/lib/server/stores/rotation-material";
+import { storedMaterialField } from "@/lib/server/stores/keystore-swap";
+import { bindings, chainOf, openMaterial } from "@/lib/server/stores/rotation-material";
 
 /**
  * Staged rotation (issue 10, ADR 026): the next material of an active keystore is prepared beside the current one —
@@ -87,6 +89,7 @@ async function toDto(row: Row, p: Pending, now: Date): Promise<PendingMaterialDt
     activate_at: p.activateAt?.toISOString() ?? null,
     scheduled_by: p.scheduledBy,
     confirmed_warnings: p.confirmedCodes.split(",").filter(Boolean),
+    refused: p.refusedAt ? { at: p.refusedAt.toISOString(), reason: p.refusal } : null,
     diff: p.chainPem ? (await differFor(row, now))(p.keyType, p.chainPem) : null,
   };
 }
@@ -118,9 +121,21 @@ function fromMaterial(orgId: string, id: string, m: KeystoreMaterial) {
   }
 }
 
-/** A key generated here: its CSR waits for the signed certificate; a self-signed one is ready at once. */
-async function fromRequest(orgId: string, id: string, raw: unknown) {
+/** An upload, verified as every upload and held to the policy as if it were swapped in now (ADR 027). */
+async function fromUpload(ctx: OrgContext, row: Row, id: string, upload: MaterialUpload) {
+  const m = await verify(upload);
+  await enforceMaterialPolicy(db(), ctx, { name: row.name, keystoreId: row.id }, m, upload.fileField);
+  return fromMaterial(ctx.org.id, id, m);
+}
+
+/**
+ * A key generated here: its CSR waits for the signed certificate; a self-signed one is ready at once. The policy
+ * judges the request before any key is made: key type, self-signed days, and the usage against the keystore's profiles.
+ */
+async function fromRequest(ctx: OrgContext, row: Row, id: string, raw: unknown) {
+  const orgId = ctx.org.id;
   const request = ZGenerateField.parse({ generate: raw }).generate;
+  await enforceKeyRequestPolicy(db(), ctx, request, { name: row.name, id: row.id });
   const generated = await generate(request);
   if (generated.selfSigned) return fromMaterial(orgId, id, generated.selfSigned);
   const der = generated.key.export({ type: "pkcs8", format: "der" });
@@ -146,8 +161,8 @@ export async function preparePending(ctx: OrgContext, name: string, source: Pend
   const id = randomUUID();
   const columns =
     "upload" in source
-      ? fromMaterial(ctx.org.id, id, await verify(source.upload))
-      : await fromRequest(ctx.org.id, id, source.generate);
+      ? await fromUpload(ctx, before, id, source.upload)
+      : await fromRequest(ctx, before, id, source.generate);
   try {
     return await db().$transaction(async (tx) => {
       const row = await rotatable(tx, ctx, name);
@@ -208,14 +223,17 @@ export async function completePending(
   upload: SignedCertificate,
   now = new Date(),
 ): Promise<PendingMaterialDto> {
-  const { pending } = await pendingOf(db(), ctx, name);
+  const { row, pending } = await pendingOf(db(), ctx, name);
   if (!pending.csrPem || pending.chainPem)
     throw new AppError("CONFLICT", `The pending material of keystore ${name} is not awaiting a certificate.`, [
       { field: "certificate", message: "This pending material already has its certificate." },
     ]);
   const m = await verifyCompletion(ctx, pending, upload);
+  // The profiles' purposes and the request's own, as a completed keystore's (ADR 027).
+  const target = { name: row.name, keystoreId: row.id, usage: pending.usage };
+  await enforceMaterialPolicy(db(), ctx, target, m, () => "certificate");
   return db().$transaction(async (tx) => {
-    const { row } = await pendingOf(tx, ctx, name);
+    await pendingOf(tx, ctx, name);
     // Only the row read before verifying, still without a chain: a completion racing another stores nothing.
     const { count } = await tx.keystorePending.updateMany({
       where: { id: pending.id, chainPem: "" },
@@ -255,6 +273,14 @@ export async function activatePending(
   const { row, pending } = await pendingOf(db(), ctx, name);
   if (!pending.chainPem)
     throw new AppError("CONFLICT", `The pending key of keystore ${row.name} is still awaiting its certificate.`);
+  // The policy before the warnings: confirming them would not help material the policy refuses.
+  const next = openMaterial(
+    bindings.pending(row.orgId, pending.id),
+    pending,
+    pending.chainPem,
+    pending.expiredAccepted,
+  );
+  await enforceMaterialPolicy(db(), ctx, { name: row.name, keystoreId: row.id }, next, storedMaterialField);
   const diffNow = (await differFor(row, now))(pending.keyType, pending.chainPem);
   assertConfirmed(diffNow.warnings, body.confirm);
   const confirmed = diffNow.warnings.map((w) => w.code);
@@ -263,7 +289,13 @@ export async function activatePending(
     return db().$transaction(async (tx) => {
       const { count } = await tx.keystorePending.updateMany({
         where: { id: pending.id, claimedBy: null },
-        data: { activateAt: at, scheduledBy: ctx.actor.email, confirmedCodes: confirmed.join(",") },
+        data: {
+          activateAt: at,
+          scheduledBy: ctx.actor.email,
+          confirmedCodes: confirmed.join(","),
+          refusedAt: null,
+          refusal: "",
+        },
       });
       if (count === 0) throw beingActivated(row.name);
       const after = await tx.keystorePending.findUniqueOrThrow({ where: { id: pending.id } });

@@ -10,6 +10,12 @@ import { base, materialColumns, type Row, searchText } from "@/lib/server/stores
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
+ * Where the policy's refusal of stored material (pending, or a kept version) is reported: no field of the request
+ * carried it, so the fields of the material itself, as the compliance view names them (ADR 027).
+ */
+export const storedMaterialField = (part: "key" | "certificate") => (part === "key" ? "key_type" : "certificates");
+
+/**
  * Makes `next` the keystore's material, keeping the current one as a version: sealed key and leaf facts (under the
  * row version read in `row`), the chain's Certificate rows, and pending expiry notices for certificates now gone
  * dropped. Every profile using the keystore picks up the new material by name. Returns the version kept.

@@ -8,7 +8,8 @@ import { findingsOfStores } from "@/lib/server/lint/store-findings";
 import { audit, diff } from "@/lib/server/platform/audit";
 import { db } from "@/lib/server/platform/db";
 import { infoDto } from "@/lib/server/stores/certificates";
-import { swapMaterial } from "@/lib/server/stores/keystore-swap";
+import { enforceMaterialPolicy } from "@/lib/server/policy/enforce";
+import { storedMaterialField, swapMaterial } from "@/lib/server/stores/keystore-swap";
 import { auditable, AWAITING, base, TARGET, toDto } from "@/lib/server/stores/keystores";
 import { differFor } from "@/lib/server/stores/rotation-facts";
 import { bindings, chainOf, openMaterial } from "@/lib/server/stores/rotation-material";
@@ -62,14 +63,16 @@ export async function restoreKeystoreVersion(
   if (!version) throw new AppError("NOT_FOUND", `Keystore ${row.name} keeps no version ${number}.`);
   if (version.fingerprint === row.fingerprint)
     throw new AppError("CONFLICT", `Version ${number} of keystore ${row.name} is already the current material.`);
-  const warnings = (await differFor(row, now))(version.keyType, version.chainPem).warnings;
-  assertConfirmed(warnings, confirm);
   const next = openMaterial(
     bindings.version(row.orgId, version.id),
     version,
     version.chainPem,
     version.expiredAccepted,
   );
+  // A kept version is held to the policy in force now, like any material swapped in (ADR 026, "Policy").
+  await enforceMaterialPolicy(db(), ctx, { name: row.name, keystoreId: row.id }, next, storedMaterialField);
+  const warnings = (await differFor(row, now))(version.keyType, version.chainPem).warnings;
+  assertConfirmed(warnings, confirm);
   return db().$transaction(async (tx) => {
     const current = await base.findEditable(tx, ctx, name);
     // Against the version the diff was made from: a keystore changed meanwhile is refused (stale), not swapped.

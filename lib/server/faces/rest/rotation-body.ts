@@ -7,6 +7,7 @@ import type { MaterialUpload } from "@/lib/server/stores/keystores";
 import { withoutReadOnly } from "@/lib/server/faces/rest/body";
 import { readJson } from "@/lib/server/faces/rest/handler";
 import { keystoreBody } from "@/lib/server/faces/rest/material-body";
+import { ZRestoreBody } from "@/lib/tls/rotation-schema";
 
 /** `POST …/pending`: the upload fields of a rotation, or `generate` (a ZKeyRequest) — nothing else. */
 export function pendingBody(body: unknown): PendingSource {
@@ -56,6 +57,18 @@ export function apicEntriesBody(body: unknown): { upload: MaterialUpload; confir
     upload: { files, password: e.password, allowExpired: e.allow_expired, fileField },
     confirm: e.confirm,
   };
+}
+
+/**
+ * `PUT …/material`: the upload fields, and `confirm` — the warning codes of the replacement's diff, as on activation
+ * (ADR 026). A replacement without warnings needs none, so API Connect clients send the body they always sent.
+ */
+export function replacementBody(body: unknown): { upload: MaterialUpload; confirm: string[] } {
+  const clean = withoutReadOnly(body);
+  if (!clean || typeof clean !== "object" || Array.isArray(clean) || !("confirm" in clean))
+    return { upload: keystoreBody(clean, false).upload, confirm: [] };
+  const { confirm, ...material } = clean as Record<string, unknown>;
+  return { upload: keystoreBody(material, false).upload, confirm: ZRestoreBody.parse({ confirm }).confirm };
 }
 
 /** A body that may be left out (activate now with nothing to confirm): no body reads as `{}`, else JSON as always. */

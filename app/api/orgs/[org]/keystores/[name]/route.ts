@@ -2,7 +2,7 @@ import { OPERATIONS } from "@/lib/auth/operations";
 import { etag, expectedRowVersion, withoutReadOnly } from "@/lib/server/faces/rest/body";
 import { json, orgRoute, readJson } from "@/lib/server/faces/rest/handler";
 import { apicEntriesBody } from "@/lib/server/faces/rest/rotation-body";
-import { rotateConfirmed } from "@/lib/server/stores/keystore-activation";
+import { replaceKeystoreMaterial } from "@/lib/server/stores/keystore-replacement";
 import { deleteKeystores, getKeystore, updateKeystore } from "@/lib/server/stores/keystores";
 
 type Params = { org: string; name: string };
@@ -17,7 +17,7 @@ export const PATCH = orgRoute<Params>(OPERATIONS.updateKeystore, async (ctx, req
   // API Connect's update fields (private_key_entry, public_certificate_entry) rotate at once (ADR 026).
   const entries = apicEntriesBody(body);
   const updated = entries
-    ? await rotateConfirmed(ctx, name, entries.upload, entries.confirm, expectedRowVersion(req))
+    ? await replaceKeystoreMaterial(ctx, name, entries.upload, expectedRowVersion(req), entries.confirm)
     : await updateKeystore(ctx, name, withoutReadOnly(body), expectedRowVersion(req));
   return json(updated, 200, { etag: etag(updated.row_version) });
 });
