@@ -40,6 +40,8 @@ test.describe.serial("Store actions", () => {
     await page.getByRole("button", { name: "Check files" }).click();
     await expect(page.getByRole("heading", { name: "New" })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+    // Another host name: the diff's warning is confirmed before the swap (ADR 026).
+    await page.getByText("I understand: san_removed").click();
     await page.getByRole("button", { name: "Replace key and certificates" }).click();
     await expect(page.getByText("Key and certificates replaced")).toBeVisible();
     await expect(page.getByText("DNS:second.store.test")).toBeVisible();

@@ -113,6 +113,15 @@ export function PendingActivation({ org, keystore, pending }: Props) {
       : null;
   return (
     <Stack gap={5}>
+      {pending.refused && (
+        <InlineNotification
+          kind="warning"
+          lowContrast
+          hideCloseButton
+          title="Scheduled activation refused"
+          subtitle={`At ${when(pending.refused.at)} the organization's TLS policy refused this material, so nothing was swapped and the schedule was taken off: ${pending.refused.reason} Discard it, or activate it once the policy allows it.`}
+        />
+      )}
       {banner && (
         <InlineNotification kind="error" title="Nothing was swapped" subtitle={banner} hideCloseButton role="alert" />
       )}

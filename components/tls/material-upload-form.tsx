@@ -15,7 +15,12 @@ import {
 } from "@/components/carbon";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { previewKeystoreAction, createKeystoreAction, rotateKeystoreAction } from "@/app/actions/keystores";
+import {
+  previewKeystoreAction,
+  createKeystoreAction,
+  previewReplacementAction,
+  rotateKeystoreAction,
+} from "@/app/actions/keystores";
 import { prepareRotationUploadAction } from "@/app/actions/keystore-rotation";
 import {
   addTruststoreCertificatesAction,
@@ -28,7 +33,10 @@ import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/crypto/limits";
 import type { FieldError } from "@/lib/errors";
 import { queryKeys } from "@/lib/query-keys";
 import { slugify } from "@/lib/tls/slug";
+import type { RotationDiff } from "@/lib/tls/rotation-diff";
 import type { CertificateDto, KeystorePreview, TruststorePreview } from "@/lib/tls/store-dto";
+import { ConfirmWarnings } from "@/components/rotation/confirm-warnings";
+import { RotationDiffView } from "@/components/rotation/rotation-diff-view";
 import { CertificateList } from "./certificate-list";
 import { MaterialWarnings } from "./material-warnings";
 
@@ -58,7 +66,8 @@ const LABELS: Record<UploadMode, { submit: string; done: string }> = {
   "add-certificates": { submit: "Add certificates", done: "Certificates added" },
 };
 
-type Preview = (KeystorePreview | TruststorePreview) & { key_type?: string };
+/** A replacement's review also carries its diff against the material in use (ADR 026). */
+type Preview = (KeystorePreview | TruststorePreview) & { key_type?: string; diff?: RotationDiff };
 
 /**
  * Upload in two steps: the files are verified and shown (every certificate, every warning) before anything is
@@ -76,10 +85,17 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  // The replacement's warnings, confirmed by their codes as an activation's are.
+  const [understood, setUnderstood] = useState(false);
+  const codes = preview?.diff?.warnings.map((w) => w.code) ?? [];
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const keystore = isKeystore(mode);
   const checking = useActionMutation<[FormData], Preview>((data) =>
-    keystore ? previewKeystoreAction(org, data) : previewTruststoreAction(org, data),
+    mode === "rotate-keystore"
+      ? previewReplacementAction(org, target!.name, data)
+      : keystore
+        ? previewKeystoreAction(org, data)
+        : previewTruststoreAction(org, data),
   );
   const storing = useActionMutation<[FormData], { name: string; title: string }>(
     (data) =>
@@ -110,6 +126,7 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
     f.set("password", password);
     f.set("allow_expired", String(allowExpired));
     if (creates(mode)) Object.entries(meta).forEach(([k, v]) => f.set(k, v));
+    if (preview && understood) codes.forEach((c) => f.append("confirm", c));
     return f;
   };
 
@@ -134,6 +151,7 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   const check = async () => {
     setErrors({});
     setBanner(null);
+    setUnderstood(false);
     const result = await checking.run(formData());
     if (result.ok) setPreview(result.data);
     else showFailure(result);
@@ -142,7 +160,9 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   const save = async () => {
     const result = await storing.run(formData());
     if (!result.ok) {
-      setPreview(null);
+      // A refused confirmation keeps the review on screen, its error at the checkbox; anything else starts over.
+      if (!result.fieldErrors.some((fe) => fe.field === "confirm")) setPreview(null);
+      setUnderstood(false);
       showFailure(result);
       return;
     }
@@ -282,6 +302,19 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
                 <p>Private key: {preview.key_type} (it will be encrypted at rest and can never be downloaded).</p>
               )}
               <MaterialWarnings warnings={preview.warnings} />
+              {preview.diff && (
+                <>
+                  <h3>What changes</h3>
+                  <RotationDiffView diff={preview.diff} nextLabel="New" />
+                  <ConfirmWarnings
+                    id="confirm-replacement"
+                    codes={codes}
+                    checked={understood}
+                    onChange={setUnderstood}
+                    error={errors.confirm}
+                  />
+                </>
+              )}
               {replaces(mode) && current ? (
                 <div className="side-by-side">
                   <div>
@@ -304,7 +337,10 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
         <Button kind="secondary" onClick={() => (preview ? setPreview(null) : router.back())}>
           {preview ? "Back" : "Cancel"}
         </Button>
-        <Button type="submit" disabled={busy !== null || files.length === 0}>
+        <Button
+          type="submit"
+          disabled={busy !== null || files.length === 0 || (preview !== null && codes.length > 0 && !understood)}
+        >
           {preview ? LABELS[mode].submit : "Check files"}
         </Button>
       </ButtonSet>
