@@ -3,7 +3,7 @@ import { MAX_ACTION_BODY_BYTES } from "./lib/crypto/limits";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Native and Node-only packages stay out of the server bundle; piscina starts the import worker by path (ADR 010).
+  // Native and Node-only packages stay out of the server bundle; piscina starts the import and probe workers by path (ADR 010, 022).
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "pg", "piscina"],
   experimental: {
     // forbidden() answers 403 for pages a role may not see.

@@ -3,7 +3,7 @@ import { KEY_TYPES, type KeyRequest, type KeyType, ZKeyRequest } from "@/lib/tls
 
 /**
  * Key generation through the import worker pool, as a create request runs it (ADR 024). For `npm run bench`: the
- * p50/p95 per key type, and a load of RSA 4096 generations to measure the list's p99 against (target ≤ 2× idle).
+ * p50/p95 per key type (the list's p99 under a load of generations is measured through the server, in run.ts).
  */
 const request = (key_type: KeyType): KeyRequest =>
   ZKeyRequest.parse({
@@ -29,19 +29,4 @@ export async function keyGenerationTimings(n: number) {
     out[type] = { p50ms: at(0.5), p95ms: at(0.95) };
   }
   return out;
-}
-
-/** Keeps `parallel` RSA 4096 generations running until `stop` resolves; resolves with how many completed. */
-export async function generateRsa4096Until(stop: Promise<unknown>, parallel = 2): Promise<number> {
-  let done = 0;
-  let stopped = false;
-  void stop.then(() => (stopped = true));
-  const loop = async () => {
-    while (!stopped) {
-      await generateKeyMaterial(request("rsa-4096"), new Date());
-      done++;
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, loop));
-  return done;
 }

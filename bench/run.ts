@@ -31,6 +31,7 @@ const { issue } = await import("@/lib/crypto/pki");
 const { importTimings } = await import("./import-timings");
 const { expiryCheckBench } = await import("./expiry-check");
 const { probeTimings } = await import("./probe-timings");
+const { keyGenerationTimings } = await import("./key-generation");
 const { pfx } = await import("../tests/helpers/hostile-uploads");
 
 for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
@@ -74,6 +75,7 @@ await seedKeystores("sample-org", 10);
 await seedKeystores("admin", 1_000);
 const imports = importTimings(30);
 const probes = await probeTimings(30);
+const keyGeneration = await keyGenerationTimings(8);
 
 /**
  * An organization holding `count` certificates in truststores of 100 (10 when smaller), written with createMany
@@ -386,9 +388,60 @@ async function underProbes(n: number) {
   };
 }
 
+/**
+ * The list p99 and the server's event-loop delay, idle and while 2 clients keep creating keystores with a generated
+ * RSA 4096 key (the slowest type; ADR 024) in another organization.
+ */
+async function underGeneration(n: number) {
+  const create = (i: number) =>
+    fetch(`${BASE}/api/orgs/admin/keystores`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({
+        title: `Generated ${i}`,
+        generate: { key_type: "rsa-4096", subject: { common_name: "gen.bench" }, usage: "server" },
+      }),
+    });
+  await (await create(0)).arrayBuffer(); // the first pays one-time costs
+  await listSample(10);
+  await loopDelay();
+  const idleList = await listSample(n);
+  const idleLoop = await loopDelay();
+  let generating = true;
+  let created = 0;
+  const statuses: Record<number, number> = {};
+  const clients = Array.from({ length: 2 }, async (_, c) => {
+    for (let i = 1; generating; i++) {
+      const res = await create(c * 10_000 + i);
+      await res.arrayBuffer();
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      created++;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  const loadedList = await listSample(n);
+  const loadedLoop = await loopDelay();
+  generating = false;
+  await Promise.all(clients);
+  return {
+    idle: { listP50: idleList.p50, listP99: idleList.p99, loopMaxMs: idleLoop.maxMs, loopP99Ms: idleLoop.p99Ms },
+    "2 generating": {
+      listP50: loadedList.p50,
+      listP99: loadedList.p99,
+      loopMaxMs: loadedLoop.maxMs,
+      loopP99Ms: loadedLoop.p99Ms,
+    },
+    created,
+    statuses,
+    p99Ratio: round(loadedList.p99 / idleList.p99),
+    target: "list p99 ≤ 2× idle",
+  };
+}
+
 const N = 60;
 const hostile = await underUploads(200);
 const probing = await underProbes(200);
+const generating = await underGeneration(200);
 const list10 = await timings(`${BASE}/api/orgs/sample-org/tls-client-profiles`, auth, N);
 const list10k = await timings(`${BASE}/api/orgs/admin/tls-client-profiles`, auth, N);
 // Pages are compared at the same row count (10), so the ratio shows what the table's size costs; the default
@@ -445,6 +498,7 @@ const result = {
   importP50ms: imports,
   hostileUploads: hostile,
   connectionTests: { ...probes, underLoad: probing },
+  keyGeneration: { ...keyGeneration, underLoad: generating },
   firstLoadGzip: { tlsPage, barePage, target: "TLS page ≤ 300 KB" },
   createThroughput: { clients: 10, ...throughput, target: "errors: 0" },
 };
@@ -479,6 +533,9 @@ console.table({
 console.log("test vs s_client", probes.ratio, `(${probes.target})`, "full scan ms", probes.fullScanMs);
 console.table({ idle: probing.idle, "10 tests running": probing["10 tests"] });
 console.log("test statuses", probing.testStatuses, "list p99 ratio", probing.p99Ratio, `(${probing.target})`);
+console.table(keyGeneration);
+console.table({ idle: generating.idle, "2 RSA 4096 generating": generating["2 generating"] });
+console.log("create statuses", generating.statuses, "list p99 ratio", generating.p99Ratio, `(${generating.target})`);
 console.table({ "TLS page": tlsPage, "bare page (/login)": barePage });
 console.table({ "create, 10 clients": throughput });
 const out = join(import.meta.dirname, "results", `${result.date.replace(/[:.]/g, "-")}.json`);

@@ -27,7 +27,7 @@ const NEXT_CONVENTIONS = new Set([
 ]);
 /** Files that a framework or a tool loads by name, not by import; app/ files are checked past the conventions. */
 const ENTRY =
-  /^(app\/|lib\/generated\/|proxy\.ts$|next\.config|playwright\.config|vitest\.config|eslint\.config|scripts\/|bench\/|prisma\/|e2e\/.*\.spec\.ts$|tests\/setup\/|tests\/scale\/playwright\.config\.ts$|lib\/server\/platform\/import-worker\.ts$)/;
+  /^(app\/|lib\/generated\/|proxy\.ts$|next\.config|playwright\.config|vitest\.config|eslint\.config|scripts\/|bench\/|prisma\/|e2e\/.*\.spec\.ts$|tests\/setup\/|tests\/scale\/playwright\.config\.ts$|lib\/server\/platform\/import-worker\.ts$|lib\/server\/probes\/probe-worker\.ts$)/;
 
 const configFile = ts.readConfigFile(path.join(root, "tsconfig.json"), ts.sys.readFile);
 const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, root);

@@ -53,6 +53,17 @@ describe("client profile schema", () => {
     expect(list[0].path).toEqual(["ciphers"]);
   });
 
+  it("refuses a list longer than the catalogue at once, with one issue, without judging each entry", () => {
+    // A 5 MB body holds ~2.5 million entries: one issue per bad entry took seconds of CPU and a response of
+    // hundreds of megabytes.
+    const huge = Array.from({ length: 100_000 }, () => 1);
+    for (const field of ["protocols", "ciphers"]) {
+      const list = issues({ ...valid, [field]: huge });
+      expect(list.map((i) => i.path.join("."))).toEqual([field]);
+      expect(ZClientProfilePatch.safeParse({ [field]: huge }).error?.issues).toHaveLength(1);
+    }
+  });
+
   it("rejects unknown fields instead of dropping them", () => {
     expect(issues({ ...valid, cipher: ["x"] })[0].code).toBe("unrecognized_keys");
   });

@@ -31,11 +31,17 @@ export const ZVersion = z
 const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
 export const ZSummary = z.string().trim().max(1024, "At most 1024 characters");
+// The maximum is checked before the entries are: without it, a list of a million bad entries costs a million issues.
 export const ZProtocols = z
   .array(ZProtocol)
   .min(1, "Select at least one protocol")
+  .max(TLS_PROTOCOLS.length, "List each protocol once")
   .refine(unique, "List each protocol once");
-export const ZCiphers = z.array(ZCipher).min(1, "Select at least one cipher").refine(unique, "List each cipher once");
+export const ZCiphers = z
+  .array(ZCipher)
+  .min(1, "Select at least one cipher")
+  .max(CIPHER_NAMES.length, "List each cipher once")
+  .refine(unique, "List each cipher once");
 
 /**
  * A keystore or truststore reference: API Connect's `…_url` (https://host/api/orgs/{org}/keystores/{name}),

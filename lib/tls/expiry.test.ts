@@ -4,6 +4,7 @@ import {
   certificateRole,
   commonName,
   crossedThresholds,
+  certificateLifetimeDays,
   DAY_MS,
   daysLeft,
   DEFAULT_THRESHOLDS,
@@ -24,6 +25,17 @@ describe("expiry rules", () => {
     expect(daysLeft(inDays(40), now)).toBe(40);
     expect(daysLeft(inDays(0.5), now)).toBe(0);
     expect(daysLeft(inDays(-0.1), now)).toBe(-1);
+  });
+
+  it("counts a certificate's lifetime with a started day as whole, allowing an hour of backdating", () => {
+    const from = new Date(Date.UTC(2027, 0, 1));
+    const after = (ms: number) => new Date(from.getTime() + ms);
+    const H = 3_600_000;
+    expect(certificateLifetimeDays(from, after(398 * DAY_MS))).toBe(398);
+    expect(certificateLifetimeDays(new Date(from.getTime() - 60_000), after(398 * DAY_MS))).toBe(398);
+    expect(certificateLifetimeDays(from, after(398 * DAY_MS + 23 * H))).toBe(399);
+    expect(certificateLifetimeDays(from, after(398 * DAY_MS + 2 * H))).toBe(399);
+    expect(certificateLifetimeDays(from, after(30 * 60_000))).toBe(0);
   });
 
   it("puts each certificate in one bucket", () => {

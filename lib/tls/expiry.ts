@@ -9,9 +9,16 @@ export function daysLeft(notAfter: Date, now: Date): number {
   return Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
 }
 
-/** A certificate's validity period in whole days (a certificate backdated by a minute keeps its round number). */
+/** Clock-skew allowance: issuers (this console included) backdate notBefore by a minute or so. */
+const BACKDATE_ALLOWANCE_MS = 60 * 60 * 1000;
+
+/**
+ * A certificate's validity period in days, a started day counting whole: 398 days and 23 hours is 399, so a
+ * maximum of 398 refuses it. An hour of backdating is allowed for, so a 398-day certificate backdated by a minute
+ * stays 398.
+ */
 export function certificateLifetimeDays(notBefore: Date, notAfter: Date): number {
-  return Math.floor((notAfter.getTime() - notBefore.getTime()) / DAY_MS);
+  return Math.max(0, Math.ceil((notAfter.getTime() - notBefore.getTime() - BACKDATE_ALLOWANCE_MS) / DAY_MS));
 }
 
 export type ExpiryBucket = "expired" | "7" | "30" | "90" | "later";

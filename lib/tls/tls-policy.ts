@@ -23,6 +23,8 @@ export const ZTlsPolicy = z.strictObject({
     .default(null),
   forbidden_suite_classes: z
     .array(z.enum(CIPHER_WEAKNESSES, { error: () => `Each one of ${CIPHER_WEAKNESSES.join(", ")}` }))
+    // A length limit is checked before the entries: without it a long list costs one issue per entry.
+    .max(CIPHER_WEAKNESSES.length, "List each class once")
     .refine(unique, "List each class once")
     .default([]),
   minimum_rsa_bits: z
@@ -34,6 +36,7 @@ export const ZTlsPolicy = z.strictObject({
     .default(null),
   allowed_curves: z
     .array(z.enum(EC_CURVES, { error: () => `Each one of ${EC_CURVES.join(", ")}` }))
+    .max(EC_CURVES.length, "List each curve once")
     .refine(unique, "List each curve once")
     .default([...EC_CURVES]),
   allow_ed25519: z.boolean().default(true),

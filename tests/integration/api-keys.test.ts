@@ -51,6 +51,22 @@ describe("API key expiry", () => {
     expect((await listApiKeys(world.ownerActor)).find((k) => k.id === apiKey.id)?.status).toBe("expired");
   });
 
+  it("records when a key was last used, to the minute, without a write on every request", async () => {
+    const { key, apiKey } = await createApiKey(world.ownerActor, { name: "used", expires_in_days: null }, "t");
+    const lastUsed = async () =>
+      (await db().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt?.getTime() ?? null;
+    expect(await lastUsed()).toBeNull();
+    expect(await actorFromApiKey(key)).not.toBeNull();
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect(await actorFromApiKey(key)).not.toBeNull();
+    expect(await lastUsed()).toBe(first);
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await db().apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: twoMinutesAgo } });
+    expect(await actorFromApiKey(key)).not.toBeNull();
+    expect(await lastUsed()).toBeGreaterThan(twoMinutesAgo.getTime());
+  });
+
   it("never expires when no lifetime is chosen", async () => {
     const { apiKey } = await createApiKey(world.ownerActor, { name: "forever", expires_in_days: null }, "t");
     expect(apiKey).toMatchObject({ expires_at: null, status: "active" });

@@ -640,6 +640,24 @@ describe("the compliance view", () => {
     expect((await bad.json()).errors[0].field).toBe("minimum_rsa_bits");
   });
 
+  it("a long list in a hostile body is one issue and a small answer, for a viewer's preview and the PUT alike", async () => {
+    const before = await state();
+    const policyBefore = await (await policyRoute.GET(request("GET", "/x", auth), org())).json();
+    const body = `{"allowed_curves":[${Array(200_000).fill("1").join(",")}]}`;
+    const viewer = { bearer: world.users.customView.apiKey };
+    for (const res of [
+      await preview.POST(request("POST", "/x", viewer, body), org()),
+      await policyRoute.PUT(request("PUT", "/x", auth, body), org()),
+    ]) {
+      const text = await res.text();
+      expect(res.status).toBe(422);
+      expect(JSON.parse(text).errors).toEqual([{ field: "allowed_curves", message: expect.any(String) }]);
+      expect(text.length).toBeLessThan(1000);
+    }
+    expect(await (await policyRoute.GET(request("GET", "/x", auth), org())).json()).toEqual(policyBefore);
+    expect(await state()).toEqual(before);
+  });
+
   it("GET and PUT tls-policy: the whole policy, replaced, audited; an open policy accepts what was refused", async () => {
     const got = await (await policyRoute.GET(request("GET", "/x", auth), org())).json();
     expect(got).toMatchObject({ ...STRICT, updated_by: world.users.owner.email });

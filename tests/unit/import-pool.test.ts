@@ -14,7 +14,7 @@ import {
 } from "@/lib/server/platform/import-pool";
 import { pfx } from "../helpers/hostile-uploads";
 
-/** The pool runs the bundled worker, as `next start` does (tests/setup/import-worker.ts builds it). */
+/** The pool runs the bundled worker, as `next start` does (tests/setup/workers.ts builds it). */
 const filename = join(process.cwd(), "lib", "generated", "import-worker.mjs");
 const now = new Date();
 const pair = issue(now, { commonName: "pool.test", usage: "server" });

@@ -102,12 +102,17 @@ export async function revokeApiKey(actor: Actor, keyId: unknown, requestId: stri
   });
 }
 
+const LAST_USED_PRECISION_MS = 60_000;
+
 /** A revoked, expired or unknown key is no actor at all (401); an organization restriction travels with it. */
 export async function actorFromApiKey(key: string): Promise<Actor | null> {
   if (!key.startsWith(API_KEY_PREFIX)) return null;
   const row = await db().apiKey.findUnique({ where: { keyHash: hashToken(key) }, include: { user: true } });
   if (!row || row.revokedAt || isExpired(row.expiresAt)) return null;
-  await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  const now = new Date();
+  // "Last used" to the minute: a write on every request would cost each API call a database write for nothing.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS)
+    await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return {
     userId: row.user.id,
     email: row.user.email,

@@ -30,7 +30,7 @@ interface ImportPoolOptions {
   deadlineMs: number;
   /** For key generation; `deadlineMs` when omitted. */
   generateDeadlineMs?: number;
-  /** The bundled worker (scripts/build-import-worker.ts), by absolute path. */
+  /** The bundled worker (scripts/build-workers.ts), by absolute path. */
   filename: string;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The import worker's entry: all parsing, key derivation, decryption and chain verification of an upload, and every
  * key generation (ADR 024), runs here, on a piscina thread, never on the request thread. Bundled to
- * lib/generated/import-worker.mjs by scripts/build-import-worker.ts (ADR 010).
+ * lib/generated/import-worker.mjs by scripts/build-workers.ts (ADR 010).
  */
 import { setPriority } from "node:os";
 import { generateKeyAndRequest } from "@/lib/crypto/generate";

@@ -3,8 +3,20 @@ import { ZodError } from "zod";
 import { AppError, type FieldError } from "@/lib/errors";
 import { isNulCharacterRefusal } from "@/lib/server/platform/prisma-errors";
 
+/** A hostile body can name thousands of unknown keys or bad entries; the answer names a few and counts the rest. */
+const NAMED_KEYS = 5;
+const MAX_FIELD_ERRORS = 50;
+
+function messageOf(issue: ZodError["issues"][number]): string {
+  if (issue.code !== "unrecognized_keys" || issue.keys.length <= NAMED_KEYS) return issue.message;
+  const named = issue.keys.slice(0, NAMED_KEYS).map((k) => `"${k.slice(0, 64)}"`);
+  return `Unrecognized keys: ${named.join(", ")} and ${issue.keys.length - NAMED_KEYS} more`;
+}
+
 function fieldErrorsOf(e: ZodError): FieldError[] {
-  return e.issues.map((issue) => ({ field: issue.path.map(String).join(".") || "body", message: issue.message }));
+  return e.issues
+    .slice(0, MAX_FIELD_ERRORS)
+    .map((issue) => ({ field: issue.path.map(String).join(".") || "body", message: messageOf(issue) }));
 }
 
 /** Expected failures become AppErrors; anything else is returned as null and must be logged as unexpected. */

@@ -35,6 +35,15 @@ async function lockProfile(tx: Tx, owner: HistoryOwner): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** Deletes the profile's results beyond the newest 20 in one statement. */
+async function dropBeyondKept(tx: Tx, owner: HistoryOwner): Promise<void> {
+  const [column, id] = Object.entries(owner)[0] as [keyof typeof TABLE, string];
+  const where = Prisma.sql`${Prisma.raw(`"${column}"`)} = ${id}`;
+  await tx.$executeRaw`
+    DELETE FROM "ConnectionTest" WHERE ${where} AND "id" NOT IN (
+      SELECT "id" FROM "ConnectionTest" WHERE ${where} ORDER BY "at" DESC, "id" DESC LIMIT ${KEPT_PER_PROFILE})`;
+}
+
 export function auditRun(tx: Tx, ctx: OrgContext, run: RunAudit, result: ConnectionTestResult) {
   const details = { ...run.details, ok: result.ok, outcome: result.code ?? "ok" };
   const changes = Object.fromEntries(Object.entries(details).map(([k, to]) => [k, { to }]));
@@ -69,13 +78,7 @@ export async function keepResult(
         result: JSON.stringify(result),
       },
     });
-    const beyond = await tx.connectionTest.findMany({
-      where: owner,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: KEPT_PER_PROFILE,
-      select: { id: true },
-    });
-    if (beyond.length) await tx.connectionTest.deleteMany({ where: { id: { in: beyond.map((r) => r.id) } } });
+    await dropBeyondKept(tx, owner);
   });
 }
 

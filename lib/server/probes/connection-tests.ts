@@ -2,10 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import { auditRun, historyOf, keepResult, type RunAudit } from "@/lib/server/probes/connection-history";
-import { guardedDial, probe } from "@/lib/server/probes/probe";
+import { runOnProbeThread } from "@/lib/server/probes/probe-pool";
 import { withProbeSlot } from "@/lib/server/probes/probe-slots";
 import { TARGET as CLIENT_PROFILE, getClientProfile } from "@/lib/server/profiles/client-profiles";
-import { profileMaterial } from "@/lib/server/profiles/tls-material";
+import { clientProfileForConnection } from "@/lib/server/profiles/tls-material";
 import { db } from "@/lib/server/platform/db";
 import {
   type ConnectionTestInput,
@@ -37,7 +37,7 @@ export async function testClientProfile(
   raw: unknown,
   now = () => new Date(),
 ): Promise<ConnectionTestResult> {
-  const profile = await getClientProfile(ctx, name, version);
+  const profile = await clientProfileForConnection(ctx, name, version);
   const input: ConnectionTestInput = ZConnectionTestInput.parse(raw);
   const target = hostPort(input.host, input.port);
   const run: RunAudit = {
@@ -45,16 +45,15 @@ export async function testClientProfile(
     target: { type: CLIENT_PROFILE, name: `${name}:${version}` },
     details: { target, server_name: input.server_name ?? null, scan: input.scan },
   };
-  const result = await withProbeSlot(ctx, async () =>
-    probe({
-      profile,
-      // Decrypted here and used only to build TLS options in this process.
-      material: await profileMaterial(ctx, "client", name, version),
+  const result = await withProbeSlot(ctx, () =>
+    runOnProbeThread({
+      kind: "test",
+      profile: profile.tls,
+      material: profile.material,
       host: input.host,
       port: input.port,
       serverName: input.server_name,
       scan: input.scan,
-      dial: guardedDial(input.host, input.port),
     }),
   );
   if (result.code === "denied") {

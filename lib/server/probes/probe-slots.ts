@@ -25,12 +25,19 @@ export interface SlotClaim {
 const ms = (v: number) => Prisma.sql`CAST(${BigInt(v)} AS BIGINT)`;
 
 /**
- * One statement per slot number: insert it, or take it over when its lease has lapsed. RETURNING yields a row only
+ * The slots held now are read first, so a claim usually costs one read and one write; the write decides: one
+ * statement per free-looking slot inserts it, or takes it over when its lease has lapsed. RETURNING yields a row only
  * when this statement wrote it, so two instances racing for the same slot cannot both win it (SQLite and PostgreSQL).
  */
 export async function claimProbeSlot(orgId: string, limit: number, now = Date.now()): Promise<SlotClaim | null> {
   const holder = randomUUID();
+  const held = await db().probeSlot.findMany({
+    where: { orgId, expiresAt: { gt: BigInt(now) } },
+    select: { slot: true },
+  });
+  const busy = new Set(held.map((h) => h.slot));
   for (let slot = 0; slot < limit; slot++) {
+    if (busy.has(slot)) continue;
     const rows = await db().$queryRaw<{ holder: string }[]>`
       INSERT INTO "ProbeSlot" ("orgId", "slot", "holder", "expiresAt")
       VALUES (${orgId}, ${slot}, ${holder}, ${ms(now + LEASE_MS)})

@@ -2,11 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import { historyOf, keepResult } from "@/lib/server/probes/connection-history";
-import { checkWithClientProfile } from "@/lib/server/probes/loopback-check";
+import { runOnProbeThread } from "@/lib/server/probes/probe-pool";
 import { withProbeSlot } from "@/lib/server/probes/probe-slots";
-import { getClientProfile } from "@/lib/server/profiles/client-profiles";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
-import { profileMaterial } from "@/lib/server/profiles/tls-material";
+import { clientProfileForConnection, serverProfileForConnection } from "@/lib/server/profiles/tls-material";
 import { db } from "@/lib/server/platform/db";
 import { decodePercent } from "@/lib/tls/percent";
 import {
@@ -51,7 +50,7 @@ async function resolveClientProfile(ctx: OrgContext, ref: string) {
   )?.version;
   if (version === undefined) throw noSuchClientProfile(ref);
   try {
-    return await getClientProfile(ctx, name, version);
+    return { name, version, ...(await clientProfileForConnection(ctx, name, version)) };
   } catch (e) {
     if (e instanceof AppError && e.code === "NOT_FOUND") throw noSuchClientProfile(ref);
     throw e;
@@ -87,26 +86,25 @@ export async function checkServerProfile(
   raw: unknown,
   now = () => new Date(),
 ): Promise<ConnectionTestResult> {
-  const server = await getServerProfile(ctx, name, version);
+  const server = await serverProfileForConnection(ctx, name, version);
   const input: ServerCheckInput = ZServerCheckInput.parse(raw);
   const client = await resolveClientProfile(ctx, input.client_profile_url);
-  const refs = await db().tlsServerProfile.findUniqueOrThrow({
-    where: { id: server.id },
-    select: { keystoreId: true },
-  });
-  const serverMaterial = await profileMaterial(ctx, "server", name, version);
-  const serverName = input.server_name ?? (await certificateName(ctx, refs.keystoreId));
-  if (!serverMaterial.keystore || !serverName) {
+  const serverName =
+    input.server_name ?? (server.keystoreId ? await certificateName(ctx, server.keystoreId) : undefined);
+  if (!server.material.keystore || !serverName) {
     const message =
       "This server profile's keystore holds no certificate to present: give the profile a keystore with a certificate and key first.";
     throw new AppError("VALIDATION", message);
   }
   const target = `${client.name}:${client.version}`;
-  const result = await withProbeSlot(ctx, async () =>
-    checkWithClientProfile({
-      server: { profile: server, material: serverMaterial },
-      client: { profile: client, material: await profileMaterial(ctx, "client", client.name, client.version) },
-      serverName,
+  const result = await withProbeSlot(ctx, () =>
+    runOnProbeThread({
+      kind: "check",
+      request: {
+        server: { profile: server.tls, material: server.material },
+        client: { profile: client.tls, material: client.material },
+        serverName,
+      },
     }),
   );
   const run = {

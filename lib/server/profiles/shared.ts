@@ -75,6 +75,14 @@ interface StoredProfile {
   truststore: { name: string } | null;
 }
 
+/** A profile's stored protocol and cipher lists (comma-separated columns) as the names they hold. */
+export function storedSuites(row: { protocols: string; ciphers: string }) {
+  return {
+    protocols: row.protocols.split(",").filter(Boolean) as TlsProtocol[],
+    ciphers: row.ciphers.split(",").filter(Boolean) as CipherName[],
+  };
+}
+
 /** The DTO fields both kinds share; `segment` is the REST collection (tls-client-profiles, …). */
 export function profileDtoBase(
   orgName: string,
@@ -90,8 +98,7 @@ export function profileDtoBase(
     version: row.version,
     title: row.title,
     summary: row.summary,
-    protocols: row.protocols.split(",").filter(Boolean) as TlsProtocol[],
-    ciphers: row.ciphers.split(",").filter(Boolean) as CipherName[],
+    ...storedSuites(row),
     truststore_url: row.truststore ? storeUrl(orgName, "truststore", row.truststore.name) : null,
     is_default: row.isDefault,
     scope: "org",

@@ -50,6 +50,36 @@ describe("TLS policy schema", () => {
   });
 });
 
+describe("TLS policy schema against hostile bodies", () => {
+  it("a list longer than its choices is refused at once, with one issue at the field", () => {
+    // Preview needs only Settings: View: one issue per bad entry of a 5 MB body was seconds of CPU and ~200 MB out.
+    const huge = Array.from({ length: 100_000 }, () => 1);
+    for (const field of ["forbidden_suite_classes", "allowed_curves"]) {
+      const r = ZTlsPolicy.safeParse({ [field]: huge });
+      expect(r.error!.issues.map((i) => i.path.join("."))).toEqual([field]);
+    }
+  });
+
+  it.each([
+    ["minimum_rsa_bits", 1e309],
+    ["minimum_rsa_bits", -4096],
+    ["minimum_rsa_bits", 3072.5],
+    ["minimum_rsa_bits", "4096"],
+    ["maximum_certificate_days", 0],
+    ["maximum_certificate_days", Number.MAX_SAFE_INTEGER + 2],
+    ["minimum_protocol", "TLS_V1.2"],
+    ["allowed_curves", ["P-256", "secp256k1"]],
+    ["allowed_curves", "P-256"],
+    ["forbidden_suite_classes", ["rc4"]],
+    ["allow_ed25519", "false"],
+    ["forbid_sni_off", 1],
+  ])("%s: %j is refused at the field", (field, value) => {
+    const r = ZTlsPolicy.safeParse({ [field]: value });
+    expect(r.success).toBe(false);
+    expect(new Set(r.error!.issues.map((i) => i.path[0]))).toEqual(new Set([field]));
+  });
+});
+
 describe("policy evaluation of profiles", () => {
   it("the open policy accepts every preset, even the legacy one, and the strict one accepts the modern presets", () => {
     for (const p of TLS_PRESETS) {
@@ -141,6 +171,10 @@ describe("policy evaluation of keys and certificates", () => {
       extendedKeyUsage: eku,
     });
     expect(evaluateLeaf(strict, leaf(398), [], "certificate")).toEqual([]);
+    // 398 days and 23 hours is a started 399th day.
+    expect(evaluateLeaf(strict, leaf(398 + 23 / 24), [], "certificate")).toEqual([
+      expect.objectContaining({ rule: "maximum_certificate_days", message: expect.stringContaining("399 days") }),
+    ]);
     expect(evaluateLeaf(strict, leaf(825), [], "certificate")).toEqual([
       expect.objectContaining({ rule: "maximum_certificate_days", message: expect.stringContaining("825 days") }),
     ]);
