@@ -12,6 +12,8 @@ export { default as ButtonSet } from "@carbon/react/es/components/ButtonSet/Butt
 export { default as Checkbox } from "@carbon/react/es/components/Checkbox/Checkbox.js";
 export { default as CodeSnippet } from "@carbon/react/es/components/CodeSnippet/CodeSnippet.js";
 export { default as Content } from "@carbon/react/es/components/UIShell/Content.js";
+export { default as DatePicker } from "@carbon/react/es/components/DatePicker/DatePicker.js";
+export { default as DatePickerInput } from "@carbon/react/es/components/DatePickerInput/DatePickerInput.js";
 export { default as DataTableSkeleton } from "@carbon/react/es/components/DataTableSkeleton/DataTableSkeleton.js";
 export { default as FileUploaderDropContainer } from "@carbon/react/es/components/FileUploader/FileUploaderDropContainer.js";
 export { default as FileUploaderItem } from "@carbon/react/es/components/FileUploader/FileUploaderItem.js";
@@ -64,5 +66,6 @@ export { default as TableToolbarSearch } from "@carbon/react/es/components/DataT
 export { default as Tag } from "@carbon/react/es/components/Tag/Tag.js";
 export { default as TextArea } from "@carbon/react/es/components/TextArea/TextArea.js";
 export { default as TextInput } from "@carbon/react/es/components/TextInput/TextInput.js";
+export { default as TimePicker } from "@carbon/react/es/components/TimePicker/TimePicker.js";
 export { ToastNotification } from "@carbon/react/es/components/Notification/Notification.js";
 export { Toggle } from "@carbon/react/es/components/Toggle/Toggle.js";

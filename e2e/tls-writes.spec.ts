@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { issue } from "../lib/crypto/pki";
-import { E2E_ADMIN, expect, signIn, test } from "./fixtures";
+import { E2E_ADMIN, expect, expectNoSeriousA11yViolations, signIn, test } from "./fixtures";
 
 /** The writing flows tls-material.spec.ts does not walk: edits, replacements, removals, duplicates, bulk deletes. */
 const TLS = "/orgs/sample-org/resources/tls";
@@ -56,13 +56,20 @@ test.describe.serial("Writing flows on TLS material", () => {
       await expect(page.getByText("Serves edge-1 until rotation")).toBeVisible();
     });
 
-    await test.step("replace the key and certificates after reviewing both chains", async () => {
+    await test.step("replace the key and certificates after reviewing both chains and confirming the diff's warning", async () => {
       await page.getByRole("link", { name: "Replace key and certificates" }).click();
       await page.locator('input[type="file"]').setInputFiles(bundle("edge-2.e2e.test"));
       await page.getByRole("button", { name: "Check files" }).click();
       await expect(page.getByRole("heading", { name: "Current", level: 3 })).toBeVisible();
       await expect(page.getByRole("heading", { name: "Leaf certificate: CN=edge-2.e2e.test" })).toBeVisible();
-      await page.getByRole("button", { name: "Replace key and certificates" }).click();
+      // The same diff as a staged rotation (ADR 026): the old name goes, so the swap waits for a confirmation.
+      await expect(page.getByRole("heading", { name: "What changes" })).toBeVisible();
+      await expect(page.getByText("DNS:edge-1.e2e.test is no longer in the certificate")).toBeVisible();
+      const replace = page.getByRole("button", { name: "Replace key and certificates" });
+      await expect(replace).toBeDisabled();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByText("I understand: san_removed").click();
+      await replace.click();
       await expect(page.getByText("Key and certificates replaced")).toBeVisible();
       await expect(page).toHaveURL(new RegExp(`${TLS}/keystores/rotating-edge$`));
       await expect(page.getByText("DNS:edge-2.e2e.test")).toBeVisible();
@@ -105,7 +112,8 @@ test.describe.serial("Writing flows on TLS material", () => {
       const dialog = page.getByRole("dialog", { name: "Remove CN=Writes Root CA?" });
       await dialog.getByRole("button", { name: "Remove" }).click();
       await expect(page.getByText("Certificate removed")).toBeVisible();
-      await expect(page.getByText("CN=Writes Root CA")).toHaveCount(0);
+      // Gone from the certificates; the set it was in stays listed under Versions (ADR 026).
+      await expect(page.getByRole("region", { name: "Certificates" }).getByText("CN=Writes Root CA")).toHaveCount(0);
       await expect(page.getByText("CN=Writes Second CA").first()).toBeVisible();
       // A truststore keeps at least one certificate: the last one offers no Remove.
       await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);

@@ -10,9 +10,11 @@ import {
   deleteKeystores,
   duplicateKeystore,
   previewKeystore,
-  replaceKeystoreMaterial,
   updateKeystore,
 } from "@/lib/server/stores/keystores";
+import { previewReplacement, replaceKeystoreMaterial } from "@/lib/server/stores/keystore-replacement";
+import type { RotationDiff } from "@/lib/tls/rotation-diff";
+import { ZRestoreBody } from "@/lib/tls/rotation-schema";
 import type { KeystoreDto, KeystorePreview } from "@/lib/tls/store-dto";
 
 /** Verifies an upload and returns what would be stored; nothing is written. */
@@ -51,14 +53,28 @@ export async function completeKeystoreAction(
   );
 }
 
+/** A replacement's review: what would be stored, and its diff against the material in use with the warnings. */
+export async function previewReplacementAction(
+  org: string,
+  name: string,
+  form: FormData,
+): Promise<ActionResult<KeystorePreview & { diff: RotationDiff }>> {
+  return orgAction("previewReplacement", org, OPERATIONS.previewKeystore, async (ctx) =>
+    previewReplacement(ctx, name, (await uploadFromForm(form)).upload),
+  );
+}
+
+/** `confirm` (repeated): the warning codes of the replacement's diff the person confirmed, as on activation. */
 export async function rotateKeystoreAction(
   org: string,
   target: { name: string; rowVersion: number },
   form: FormData,
 ): Promise<ActionResult<KeystoreDto>> {
-  return orgAction("rotateKeystore", org, OPERATIONS.rotateKeystore, async (ctx) =>
-    replaceKeystoreMaterial(ctx, target.name, (await uploadFromForm(form)).upload, target.rowVersion),
-  );
+  return orgAction("rotateKeystore", org, OPERATIONS.rotateKeystore, async (ctx) => {
+    const { confirm } = ZRestoreBody.parse({ confirm: form.getAll("confirm").filter((c) => typeof c === "string") });
+    const { upload } = await uploadFromForm(form);
+    return replaceKeystoreMaterial(ctx, target.name, upload, target.rowVersion, confirm);
+  });
 }
 
 export async function updateKeystoreAction(

@@ -11,7 +11,9 @@ import {
 } from "@/components/carbon";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { completeRotationAction } from "@/app/actions/keystore-rotation";
 import { completeKeystoreAction } from "@/app/actions/keystores";
+import type { ActionResult } from "@/lib/errors";
 import { useToast } from "@/components/ui/toasts";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { MAX_UPLOAD_BYTES } from "@/lib/crypto/limits";
@@ -20,6 +22,8 @@ import { queryKeys } from "@/lib/query-keys";
 interface Props {
   org: string;
   target: { name: string; rowVersion: number };
+  /** The certificate of a key generated for a staged rotation (ADR 026): it completes the pending material. */
+  pending?: boolean;
 }
 
 const ACCEPT = [".pem", ".crt", ".cer", ".der", ".p7b", ".p7c"];
@@ -28,14 +32,18 @@ const ACCEPT = [".pem", ".crt", ".cer", ".der", ".p7b", ".p7c"];
  * The signed certificate for a keystore awaiting it, as a file (PEM, DER or PKCS#7) or pasted PEM. It must match
  * the keystore's key and pass every upload check; a refusal is shown at the field and nothing is stored.
  */
-export function CompleteKeystoreForm({ org, target }: Props) {
+export function CompleteKeystoreForm({ org, target, pending = false }: Props) {
   const router = useRouter();
   const toast = useToast();
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
   const [allowExpired, setAllowExpired] = useState(false);
   const [tooBig, setTooBig] = useState<string | null>(null);
-  const completing = useActionMutation(completeKeystoreAction, { invalidate: [queryKeys.keystores(org)] });
+  const completing = useActionMutation(
+    (form: FormData): Promise<ActionResult<unknown>> =>
+      pending ? completeRotationAction(org, target.name, form) : completeKeystoreAction(org, target, form),
+    { invalidate: [queryKeys.keystores(org)] },
+  );
   const error =
     tooBig ?? completing.fieldError("certificate") ?? (completing.failure && failureText(completing.failure));
   const expired = !!completing.fieldError("allow_expired") || allowExpired;
@@ -45,9 +53,15 @@ export function CompleteKeystoreForm({ org, target }: Props) {
     if (file) form.set("files", file);
     else form.set("certificate", pasted);
     form.set("allow_expired", String(allowExpired));
-    const result = await completing.run(org, target, form);
+    const result = await completing.run(form);
     if (!result.ok) return;
-    toast({ kind: "success", title: "Certificate uploaded: the keystore is active", subtitle: result.data.title });
+    toast({
+      kind: "success",
+      title: pending
+        ? "Certificate uploaded: the pending material is ready"
+        : "Certificate uploaded: the keystore is active",
+      subtitle: target.name,
+    });
     router.refresh();
   };
 

@@ -15,8 +15,10 @@ import {
 } from "@/components/carbon";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { prepareRotationGenerateAction } from "@/app/actions/keystore-rotation";
 import { generateKeystoreAction } from "@/app/actions/keystores";
 import { firstInPage } from "@/components/ui/first-in-page";
+import type { ActionResult } from "@/lib/errors";
 import { useToast } from "@/components/ui/toasts";
 import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
@@ -38,6 +40,8 @@ interface Props {
   org: string;
   /** "csr": a key and its signing request, completed later; "self-signed": active at once. */
   mode: "csr" | "self-signed";
+  /** A keystore whose next material this key becomes (staged rotation, ADR 026): no title or name to ask. */
+  target?: string;
 }
 
 const SUBJECT_FIELDS = [
@@ -66,7 +70,7 @@ function controlId(field: string, sent: number[]): string {
  * Create keystore → "Generate key and CSR" or "Self-signed": the key is generated on the server and sealed at once;
  * this form sends only what the request asks for (the same ZKeyRequest the REST API takes).
  */
-export function KeyGenerationForm({ org, mode }: Props) {
+export function KeyGenerationForm({ org, mode, target }: Props) {
   const router = useRouter();
   const toast = useToast();
   const [meta, setMeta] = useState({ title: "", name: "", summary: "" });
@@ -84,7 +88,15 @@ export function KeyGenerationForm({ org, mode }: Props) {
   const [sansTouched, setSansTouched] = useState(false);
   const [usage, setUsage] = useState<KeyUsage>("server");
   const [days, setDays] = useState("365");
-  const generating = useActionMutation(generateKeystoreAction, { invalidate: [queryKeys.keystores(org)] });
+  const generating = useActionMutation(
+    (values: { generate: Record<string, unknown> }): Promise<ActionResult<{ name: string; title: string }>> =>
+      target
+        ? prepareRotationGenerateAction(org, target, values.generate).then((r) =>
+            r.ok ? { ok: true as const, data: { name: target, title: target } } : r,
+          )
+        : generateKeystoreAction(org, values),
+    { invalidate: [queryKeys.keystores(org)] },
+  );
   const { fieldError, fieldProps, failure } = generating;
   // A refusal arrives while the fieldset is disabled: focus moves to the first field at fault once it is back.
   const refocus = useReturnFocus(!generating.busy);
@@ -98,8 +110,8 @@ export function KeyGenerationForm({ org, mode }: Props) {
   // Empty rows are left out; `sent` maps each sent name back to its row, for errors at the right row.
   const sent = sans.flatMap((s, i) => (s.value.trim() ? [i] : []));
   const submit = async () => {
-    const result = await generating.run(org, {
-      ...meta,
+    const result = await generating.run({
+      ...(target ? {} : meta),
       generate: {
         key_type: keyType,
         subject,
@@ -115,7 +127,11 @@ export function KeyGenerationForm({ org, mode }: Props) {
     }
     toast({
       kind: "success",
-      title: mode === "self-signed" ? "Keystore created" : "Key generated: awaiting its certificate",
+      title: target
+        ? "Next key generated: review it on the keystore page"
+        : mode === "self-signed"
+          ? "Keystore created"
+          : "Key generated: awaiting its certificate",
       subtitle: result.data.title,
     });
     router.push(`/orgs/${org}/resources/tls/keystores/${result.data.name}`);
@@ -151,34 +167,38 @@ export function KeyGenerationForm({ org, mode }: Props) {
               />
             </div>
           )}
-          <TextInput
-            id="title"
-            labelText="Title"
-            value={meta.title}
-            {...fieldProps("title")}
-            onChange={(e) => {
-              const title = e.target.value;
-              setMeta((m) => ({ ...m, title, name: nameTouched ? m.name : slugify(title) }));
-            }}
-          />
-          <TextInput
-            id="name"
-            labelText="Name"
-            helperText="Filled in from the title; profiles refer to it. Cannot be changed later."
-            value={meta.name}
-            {...fieldProps("name")}
-            onChange={(e) => {
-              setNameTouched(true);
-              setMeta((m) => ({ ...m, name: e.target.value }));
-            }}
-          />
-          <TextArea
-            id="summary"
-            labelText="Summary (optional)"
-            rows={2}
-            value={meta.summary}
-            onChange={(e) => setMeta((m) => ({ ...m, summary: e.target.value }))}
-          />
+          {!target && (
+            <>
+              <TextInput
+                id="title"
+                labelText="Title"
+                value={meta.title}
+                {...fieldProps("title")}
+                onChange={(e) => {
+                  const title = e.target.value;
+                  setMeta((m) => ({ ...m, title, name: nameTouched ? m.name : slugify(title) }));
+                }}
+              />
+              <TextInput
+                id="name"
+                labelText="Name"
+                helperText="Filled in from the title; profiles refer to it. Cannot be changed later."
+                value={meta.name}
+                {...fieldProps("name")}
+                onChange={(e) => {
+                  setNameTouched(true);
+                  setMeta((m) => ({ ...m, name: e.target.value }));
+                }}
+              />
+              <TextArea
+                id="summary"
+                labelText="Summary (optional)"
+                rows={2}
+                value={meta.summary}
+                onChange={(e) => setMeta((m) => ({ ...m, summary: e.target.value }))}
+              />
+            </>
+          )}
           <Select
             id="key_type"
             labelText="Key type"
@@ -253,7 +273,11 @@ export function KeyGenerationForm({ org, mode }: Props) {
           Cancel
         </Button>
         <Button type="submit" disabled={generating.busy}>
-          {mode === "self-signed" ? "Create self-signed keystore" : "Generate key and CSR"}
+          {mode === "self-signed"
+            ? target
+              ? "Generate self-signed certificate"
+              : "Create self-signed keystore"
+            : "Generate key and CSR"}
         </Button>
       </ButtonSet>
     </form>

@@ -3,14 +3,25 @@
 import { RadioButton, RadioButtonGroup } from "@/components/carbon";
 import { useState } from "react";
 import { MaterialUploadForm } from "@/components/tls/material-upload-form";
+import type { CertificateDto } from "@/lib/tls/store-dto";
 import { KeyGenerationForm } from "./key-generation-form";
 import styles from "./keystores.module.scss";
 
 type Source = "upload" | "csr" | "self-signed";
 
-/** Create keystore: upload existing material, or have the key generated here (with a CSR, or self-signed). */
-export function KeystoreCreate({ org, now }: { org: string; now: string }) {
-  const [source, setSource] = useState<Source>("upload");
+interface Props {
+  org: string;
+  now: string;
+  /** Preparing the next material of this keystore (staged rotation, ADR 026) instead of creating one. */
+  rotation?: { name: string; rowVersion: number; current: CertificateDto[]; initial: Source };
+}
+
+/**
+ * Create keystore, or prepare a keystore's next material: upload existing material, or have the key generated here
+ * (with a CSR, or self-signed).
+ */
+export function KeystoreCreate({ org, now, rotation }: Props) {
+  const [source, setSource] = useState<Source>(rotation?.initial ?? "upload");
   return (
     <>
       <RadioButtonGroup
@@ -30,9 +41,19 @@ export function KeystoreCreate({ org, now }: { org: string; now: string }) {
         <RadioButton id="source-self-signed" labelText="Self-signed, for tests and internal use" value="self-signed" />
       </RadioButtonGroup>
       {source === "upload" ? (
-        <MaterialUploadForm org={org} mode="create-keystore" now={now} />
+        rotation ? (
+          <MaterialUploadForm
+            org={org}
+            mode="prepare-rotation"
+            target={rotation}
+            current={rotation.current}
+            now={now}
+          />
+        ) : (
+          <MaterialUploadForm org={org} mode="create-keystore" now={now} />
+        )
       ) : (
-        <KeyGenerationForm key={source} org={org} mode={source} />
+        <KeyGenerationForm key={source} org={org} mode={source} target={rotation?.name} />
       )}
     </>
   );

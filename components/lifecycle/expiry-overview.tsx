@@ -10,6 +10,7 @@ import { expiryHref, type ExpiryFilters } from "@/lib/tls/expiry-href";
 import { PAGE_SIZES } from "@/lib/tls/list-options";
 import { BUCKET_LABELS } from "./bucket-tag";
 import { CertificatesTable, ProfilesTable } from "./expiry-tables";
+import { ScheduledRotations } from "./scheduled-rotations";
 import { ExpiryTimeline } from "./expiry-timeline";
 import styles from "./expiry.module.scss";
 
@@ -120,6 +121,9 @@ export function ExpiryOverview({ org, data, filters, path, otherView }: Props) {
           />
           <div className={styles.profiles}>
             <ProfilesTable org={org} data={data} />
+          </div>
+          <div className={styles.profiles}>
+            <ScheduledRotations org={org} rows={data.scheduled_rotations} />
           </div>
         </>
       )}

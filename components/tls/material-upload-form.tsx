@@ -15,7 +15,13 @@ import {
 } from "@/components/carbon";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { previewKeystoreAction, createKeystoreAction, rotateKeystoreAction } from "@/app/actions/keystores";
+import {
+  previewKeystoreAction,
+  createKeystoreAction,
+  previewReplacementAction,
+  rotateKeystoreAction,
+} from "@/app/actions/keystores";
+import { prepareRotationUploadAction } from "@/app/actions/keystore-rotation";
 import {
   addTruststoreCertificatesAction,
   createTruststoreAction,
@@ -29,15 +35,18 @@ import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@/lib/crypto/limits";
 import type { FieldError } from "@/lib/errors";
 import { queryKeys } from "@/lib/query-keys";
 import { slugify } from "@/lib/tls/slug";
+import type { RotationDiff } from "@/lib/tls/rotation-diff";
 import type { CertificateDto, KeystorePreview, TruststorePreview } from "@/lib/tls/store-dto";
 import { lintKeystore } from "@/lib/tls/lint/keystore";
 import { lintableDto, warningsBesideFindings } from "@/lib/tls/lint/stored-certificate";
 import { lintTruststore } from "@/lib/tls/lint/truststore";
+import { ConfirmWarnings } from "@/components/rotation/confirm-warnings";
+import { RotationDiffView } from "@/components/rotation/rotation-diff-view";
 import { CertificateList } from "./certificate-list";
 import { FindingsList } from "./findings";
 import { MaterialWarnings } from "./material-warnings";
 
-type UploadMode = "create-keystore" | "rotate-keystore" | "create-truststore" | "add-certificates";
+type UploadMode = "create-keystore" | "rotate-keystore" | "prepare-rotation" | "create-truststore" | "add-certificates";
 
 interface Props {
   org: string;
@@ -50,17 +59,21 @@ interface Props {
 }
 
 const ACCEPT = [".pem", ".crt", ".cer", ".key", ".der", ".p12", ".pfx"];
-const isKeystore = (m: UploadMode) => m === "create-keystore" || m === "rotate-keystore";
+const isKeystore = (m: UploadMode) => m === "create-keystore" || m === "rotate-keystore" || m === "prepare-rotation";
+/** Modes that show the new chain beside the one in use. */
+const replaces = (m: UploadMode) => m === "rotate-keystore" || m === "prepare-rotation";
 const creates = (m: UploadMode) => m === "create-keystore" || m === "create-truststore";
 
 const LABELS: Record<UploadMode, { submit: string; done: string }> = {
   "create-keystore": { submit: "Create keystore", done: "Keystore created" },
   "rotate-keystore": { submit: "Replace key and certificates", done: "Key and certificates replaced" },
+  "prepare-rotation": { submit: "Prepare rotation", done: "Next material prepared: review it and activate" },
   "create-truststore": { submit: "Create truststore", done: "Truststore created" },
   "add-certificates": { submit: "Add certificates", done: "Certificates added" },
 };
 
-type Preview = (KeystorePreview | TruststorePreview) & { key_type?: string };
+/** A replacement's review also carries its diff against the material in use (ADR 026). */
+type Preview = (KeystorePreview | TruststorePreview) & { key_type?: string; diff?: RotationDiff };
 
 /**
  * Upload in two steps: the files are verified and shown (every certificate, every warning) before anything is
@@ -78,10 +91,17 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  // The replacement's warnings, confirmed by their codes as an activation's are.
+  const [understood, setUnderstood] = useState(false);
+  const codes = preview?.diff?.warnings.map((w) => w.code) ?? [];
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const keystore = isKeystore(mode);
   const checking = useActionMutation<[FormData], Preview>((data) =>
-    keystore ? previewKeystoreAction(org, data) : previewTruststoreAction(org, data),
+    mode === "rotate-keystore"
+      ? previewReplacementAction(org, target!.name, data)
+      : keystore
+        ? previewKeystoreAction(org, data)
+        : previewTruststoreAction(org, data),
   );
   const storing = useActionMutation<[FormData], { name: string; title: string }>(
     (data) =>
@@ -89,9 +109,13 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
         ? createKeystoreAction(org, data)
         : mode === "rotate-keystore"
           ? rotateKeystoreAction(org, target!, data)
-          : mode === "create-truststore"
-            ? createTruststoreAction(org, data)
-            : addTruststoreCertificatesAction(org, target!, data),
+          : mode === "prepare-rotation"
+            ? prepareRotationUploadAction(org, target!.name, data).then((r) =>
+                r.ok ? { ok: true as const, data: { name: target!.name, title: target!.name } } : r,
+              )
+            : mode === "create-truststore"
+              ? createTruststoreAction(org, data)
+              : addTruststoreCertificatesAction(org, target!, data),
     { invalidate: [keystore ? queryKeys.keystores(org) : queryKeys.truststores(org)] },
   );
   const busy = checking.busy ? "checking" : storing.busy ? "saving" : null;
@@ -110,6 +134,7 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
     f.set("password", password);
     f.set("allow_expired", String(allowExpired));
     if (creates(mode)) Object.entries(meta).forEach(([k, v]) => f.set(k, v));
+    if (preview && understood) codes.forEach((c) => f.append("confirm", c));
     return f;
   };
 
@@ -140,6 +165,7 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   const check = async () => {
     setErrors({});
     setBanner(null);
+    setUnderstood(false);
     const result = await checking.run(formData());
     if (result.ok) setPreview(result.data);
     else showFailure(result);
@@ -148,7 +174,9 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
   const save = async () => {
     const result = await storing.run(formData());
     if (!result.ok) {
-      setPreview(null);
+      // A refused confirmation keeps the review on screen, its error at the checkbox; anything else starts over.
+      if (!result.fieldErrors.some((fe) => fe.field === "confirm")) setPreview(null);
+      setUnderstood(false);
       showFailure(result);
       return;
     }
@@ -283,7 +311,8 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
           {preview && (
             <section aria-labelledby="preview-title" className="upload-preview">
               <h2 id="preview-title" ref={previewHeading} tabIndex={-1}>
-                Review before {mode === "rotate-keystore" ? "replacing" : "saving"}
+                Review before{" "}
+                {mode === "rotate-keystore" ? "replacing" : mode === "prepare-rotation" ? "preparing" : "saving"}
               </h2>
               {preview.key_type && (
                 <p>Private key: {preview.key_type} (it will be encrypted at rest and can never be downloaded).</p>
@@ -299,14 +328,27 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
               <MaterialWarnings
                 warnings={warningsBesideFindings(keystore ? "keystore" : "truststore", preview.warnings)}
               />
-              {mode === "rotate-keystore" && current ? (
+              {preview.diff && (
+                <>
+                  <h3>What changes</h3>
+                  <RotationDiffView diff={preview.diff} nextLabel="New" />
+                  <ConfirmWarnings
+                    id="confirm-replacement"
+                    codes={codes}
+                    checked={understood}
+                    onChange={setUnderstood}
+                    error={errors.confirm}
+                  />
+                </>
+              )}
+              {replaces(mode) && current ? (
                 <div className="side-by-side">
                   <div>
                     <h3>Current</h3>
                     <CertificateList certificates={current} layout="chain" now={now} />
                   </div>
                   <div>
-                    <h3>New</h3>
+                    <h3>{mode === "prepare-rotation" ? "Next (pending)" : "New"}</h3>
                     <CertificateList certificates={preview.certificates} layout="chain" now={now} />
                   </div>
                 </div>
@@ -321,7 +363,10 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
         <Button kind="secondary" onClick={() => (preview ? setPreview(null) : router.back())}>
           {preview ? "Back" : "Cancel"}
         </Button>
-        <Button type="submit" disabled={busy !== null || files.length === 0}>
+        <Button
+          type="submit"
+          disabled={busy !== null || files.length === 0 || (preview !== null && codes.length > 0 && !understood)}
+        >
           {preview ? LABELS[mode].submit : "Check files"}
         </Button>
       </ButtonSet>

@@ -13,6 +13,7 @@ import { PRESET_IDS } from "@/lib/tls/presets";
 import { TLS_PROTOCOLS } from "@/lib/tls/protocols";
 import { connectionTestPaths, connectionTestSchemas } from "@/lib/api/openapi-connection-tests";
 import { notificationPaths, notificationSchemas } from "@/lib/api/openapi-notifications";
+import { rotationPaths, rotationSchemas, ZScheduledRotation } from "@/lib/api/openapi-rotation";
 import { tlsPolicyPaths, tlsPolicySchemas } from "@/lib/api/openapi-tls-policy";
 import { ZServerProfileFields, ZServerProfilePatch } from "@/lib/tls/server-profile-schema";
 import { EXPIRY_BUCKETS } from "@/lib/tls/expiry";
@@ -159,6 +160,7 @@ const ZExpiryOverview = z.object({
   timeline: z.array(z.object({ month: z.string(), count: z.number().int() })).describe("The next 12 months"),
   profiles: z.array(ZProfileBreak).describe("Soonest break first, at most 100"),
   profiles_total: z.number().int(),
+  scheduled_rotations: z.array(ZScheduledRotation).describe("Scheduled keystore activations, soonest first"),
 });
 const ZCalendarFeedOut = z.object({
   id: z.string(),
@@ -316,7 +318,10 @@ function storePaths(segment: "keystores" | "truststores", ref: string) {
         responses: { "200": ok("Details", ref), ...errorResponses },
       },
       patch: {
-        summary: "Change title or summary",
+        summary:
+          segment === "keystores"
+            ? "Change title or summary; or rotate at once with API Connect's private_key_entry and public_certificate_entry ({pem}), the diff's warning codes in `confirm` (422 otherwise)"
+            : "Change title or summary",
         parameters: [org, name, ifMatch],
         requestBody: { required: true, content: json("StorePatch") },
         responses: { "200": ok("Updated", ref), ...errorResponses },
@@ -376,6 +381,7 @@ export function openApiDocument(serverUrl: string) {
         Error: schema(ZError, "output"),
         ...notificationSchemas,
         ...connectionTestSchemas,
+        ...rotationSchemas,
         ...tlsPolicySchemas,
       },
     },
@@ -385,9 +391,10 @@ export function openApiDocument(serverUrl: string) {
       ...storePaths("keystores", "Keystore"),
       [`${ks}/material`]: {
         put: {
-          summary: "Rotate: new key and chain under the same name; every profile using it picks them up",
+          summary:
+            "Rotate at once: new key and chain under the same name; every profile using it picks them up, the replaced material is kept as a version. Every warning code of the diff against the material in use must be in `confirm` (422 at `confirm` otherwise); the organization's TLS policy applies (422 at the field)",
           parameters: [org, name, ifMatch],
-          requestBody: { required: true, content: json("KeystoreMaterial") },
+          requestBody: { required: true, content: json("KeystoreReplacement") },
           responses: { "200": ok("Replaced", "Keystore"), ...errorResponses },
         },
       },
@@ -456,6 +463,7 @@ export function openApiDocument(serverUrl: string) {
       ...notificationPaths,
       ...tlsPolicyPaths,
       ...connectionTestPaths,
+      ...rotationPaths({ org, name, errors: errorResponses }),
       "/api/orgs/{org}/calendar-feeds": {
         get: {
           summary: "Active calendar feeds (Settings: Manage); their URLs are never listed",

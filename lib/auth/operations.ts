@@ -36,6 +36,13 @@ export const OPERATIONS = {
   rotateKeystore: "settings:manage",
   deleteKeystores: "settings:manage",
   duplicateKeystore: "settings:manage",
+  /** Staged rotation (ADR 026): pending material, its activation (now or scheduled), and roll back to a version. */
+  prepareKeystoreRotation: "settings:manage",
+  completeKeystoreRotation: "settings:manage",
+  activateKeystoreRotation: "settings:manage",
+  cancelKeystoreActivation: "settings:manage",
+  discardKeystoreRotation: "settings:manage",
+  restoreKeystoreVersion: "settings:manage",
 
   viewTruststores: "settings:view",
   previewTruststore: "settings:manage",
@@ -45,6 +52,7 @@ export const OPERATIONS = {
   removeTruststoreCertificate: "settings:manage",
   deleteTruststores: "settings:manage",
   duplicateTruststore: "settings:manage",
+  restoreTruststoreVersion: "settings:manage",
 
   // Notification settings name addresses and webhook URLs: reading them needs Settings: Manage too.
   manageNotifications: "settings:manage",

@@ -1,3 +1,4 @@
+import type { ScheduledRotationDto } from "./rotation-dto";
 import type { CertificateRole, ExpiryBucket } from "./expiry";
 import type { DependantDto } from "./store-dto";
 
@@ -43,4 +44,6 @@ export interface ExpiryOverviewDto {
   /** Profiles in break order, at most PROFILE_LIMIT; profiles_total counts them all. */
   profiles: ProfileBreakDto[];
   profiles_total: number;
+  /** Keystore swaps scheduled to come (ADR 026), soonest first. */
+  scheduled_rotations: ScheduledRotationDto[];
 }

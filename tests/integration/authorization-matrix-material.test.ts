@@ -23,6 +23,7 @@ import {
   generateKeystoreAction,
   duplicateKeystoreAction,
   previewKeystoreAction,
+  previewReplacementAction,
   rotateKeystoreAction,
   updateKeystoreAction,
 } from "@/app/actions/keystores";
@@ -150,7 +151,11 @@ const REST: RestCase[] = [
     name: "PUT keystore material",
     allowed: whoMay("rotateKeystore"),
     call: (a, t) =>
-      keystoreMaterial.PUT(request("PUT", "/x", a, { keystore: pemOf(leaf()) }), ctx({ org: o(), name: t.ks.name })),
+      keystoreMaterial.PUT(
+        // The new certificate names another host: the diff's warning is confirmed (ADR 026).
+        request("PUT", "/x", a, { keystore: pemOf(leaf()), confirm: ["san_removed"] }),
+        ctx({ org: o(), name: t.ks.name }),
+      ),
   },
   {
     name: "POST keystore generate",
@@ -351,9 +356,18 @@ const ACTIONS: ActionCase[] = [
     },
   },
   {
+    name: "previewReplacement",
+    allowed: whoMay("previewKeystore"),
+    call: (t) => previewReplacementAction(o(), t.ks.name, keystoreForm()),
+  },
+  {
     name: "rotateKeystore",
     allowed: whoMay("rotateKeystore"),
-    call: (t) => rotateKeystoreAction(o(), rv(t.ks), keystoreForm()),
+    call: (t) => {
+      const f = keystoreForm();
+      f.append("confirm", "san_removed");
+      return rotateKeystoreAction(o(), rv(t.ks), f);
+    },
   },
   {
     name: "updateKeystore",

@@ -9,7 +9,8 @@ import { getNotificationSettings, saveNotificationSettings } from "@/lib/server/
 import { sendTestEmail } from "@/lib/server/notifications/test-send";
 import { db } from "@/lib/server/platform/db";
 import { createInvitation } from "@/lib/server/access/invitations";
-import { createKeystore, replaceKeystoreMaterial } from "@/lib/server/stores/keystores";
+import { createKeystore } from "@/lib/server/stores/keystores";
+import { replaceKeystoreMaterial } from "@/lib/server/stores/keystore-replacement";
 import { createTruststore, removeTruststoreCertificate } from "@/lib/server/stores/truststores";
 import { contextFor } from "../helpers/org-context";
 import { keystoreUpload, leaf, pemUpload, testCa } from "../helpers/pki";

@@ -15,9 +15,9 @@ import {
   keystoreChainPem,
   keystoreSecret,
   listKeystores,
-  replaceKeystoreMaterial,
   updateKeystore,
 } from "@/lib/server/stores/keystores";
+import { replaceKeystoreMaterial } from "@/lib/server/stores/keystore-replacement";
 import { createClientProfile, deleteClientProfiles, updateClientProfile } from "@/lib/server/profiles/client-profiles";
 import { profileMaterial } from "@/lib/server/profiles/tls-material";
 import { createServerProfile, getServerProfile, updateServerProfile } from "@/lib/server/profiles/server-profiles";

@@ -10,6 +10,18 @@ import * as duplicate from "@/app/api/orgs/[org]/keystores/[name]/duplicate/rout
 import * as policyRoute from "@/app/api/orgs/[org]/tls-policy/route";
 import * as violations from "@/app/api/orgs/[org]/tls-policy/violations/route";
 import * as preview from "@/app/api/orgs/[org]/tls-policy/preview/route";
+import * as keystoreOne from "@/app/api/orgs/[org]/keystores/[name]/route";
+import * as pendingRoute from "@/app/api/orgs/[org]/keystores/[name]/pending/route";
+import * as pendingCertificate from "@/app/api/orgs/[org]/keystores/[name]/pending/certificate/route";
+import * as activateRoute from "@/app/api/orgs/[org]/keystores/[name]/pending/activate/route";
+import * as restoreRoute from "@/app/api/orgs/[org]/keystores/[name]/versions/[number]/restore/route";
+import {
+  activateRotationAction,
+  completeRotationAction,
+  prepareRotationGenerateAction,
+  prepareRotationUploadAction,
+  restoreKeystoreVersionAction,
+} from "@/app/actions/keystore-rotation";
 import { createClientProfileAction, updateClientProfileAction } from "@/app/actions/tls-client-profiles";
 import { createServerProfileAction, updateServerProfileAction } from "@/app/actions/tls-server-profiles";
 import {
@@ -27,6 +39,9 @@ import { createClientProfile } from "@/lib/server/profiles/client-profiles";
 import { createServerProfile } from "@/lib/server/profiles/server-profiles";
 import { generateKeystore, keystoreCsrPem } from "@/lib/server/stores/keystore-generation";
 import { createKeystore } from "@/lib/server/stores/keystores";
+import { activateDueRotations } from "@/lib/server/stores/keystore-activation";
+import { activatePending, pendingCsrPem, preparePending } from "@/lib/server/stores/keystore-pending";
+import { replaceKeystoreMaterial } from "@/lib/server/stores/keystore-replacement";
 import { type CipherName, DEFAULT_CIPHERS } from "@/lib/tls/ciphers";
 import { DEFAULT_PROTOCOLS } from "@/lib/tls/protocols";
 import type { ComplianceReport } from "@/lib/tls/policy/compliance";
@@ -78,6 +93,15 @@ beforeAll(async () => {
   await generateKeystore(owner, { title: "Pending KS" }, keyRequest("ec-p256"));
   await createClientProfile(owner, { ...lists, title: "Ok client", version: "1.0.0", keystore_url: "client-ks" });
   await createServerProfile(owner, { ...lists, title: "Ok server", version: "1.0.0", keystore_url: "server-ks" });
+  // Staged rotation (ADR 026), prepared before the policy: material it refuses waits to be swapped in.
+  await createKeystore(owner, { title: "Swap KS" }, keystoreUpload(pair("swap-ks.test", "server")));
+  await preparePending(owner, "swap-ks", { upload: keystoreUpload(pair("swap-ks.test", "server", 825)) });
+  await createKeystore(owner, { title: "CSR KS" }, keystoreUpload(pair("csr-ks.test", "server")));
+  await preparePending(owner, "csr-ks", { generate: keyRequest("ec-p256") });
+  await createKeystore(owner, { title: "History KS" }, keystoreUpload(pair("history.test", "server", 825)));
+  await replaceKeystoreMaterial(owner, "history-ks", keystoreUpload(pair("history.test", "server")), undefined, [
+    "expires_sooner",
+  ]);
   await createClientProfile(owner, {
     ...lists,
     title: "Weak client",
@@ -99,7 +123,8 @@ const state = async () => ({
   servers: await db().tlsServerProfile.findMany({ orderBy: { id: "asc" } }),
   keystores: await db().keystore.findMany({ orderBy: { id: "asc" } }),
   certificates: await db().certificate.count(),
-  pending: await db().keystorePending.count(),
+  pending: await db().keystorePending.findMany({ orderBy: { id: "asc" } }),
+  versions: await db().keystoreVersion.count(),
   audit: await db().auditEvent.count(),
 });
 
@@ -131,7 +156,8 @@ interface Case {
   field: string;
   rule: RegExp;
   rest: () => Promise<Response>;
-  action: () => Promise<{ ok: boolean; code?: string; fieldErrors?: FieldError[] }>;
+  /** The server action of the same path; none for REST-only faces (API Connect's PATCH fields). */
+  action?: () => Promise<{ ok: boolean; code?: string; fieldErrors?: FieldError[] }>;
   /** The field the form reports it at, when it differs (uploads: the file input). */
   actionField?: string;
 }
@@ -339,13 +365,110 @@ const CASES: Case[] = [
   },
 ];
 
-async function signedPending(days: number): Promise<string> {
+const later = () => new Date(Date.now() + 3_600_000).toISOString();
+const version = (name: string, n: number) => ctx({ org: world.org, name, number: String(n) });
+
+/** Staged rotation's write paths (ADR 026): the same policy at each, at the field that carried the material. */
+const ROTATION_CASES: Case[] = [
+  {
+    name: "rotation prepared by upload: RSA below the minimum",
+    field: "keystore",
+    actionField: "files",
+    rule: /^policy: RSA keys have at least 3072 bits \(this key is RSA 2048\)/,
+    rest: () => pendingRoute.POST(request("POST", "/x", auth, { keystore: pemOf(rsa2048) }), named("server-ks")),
+    action: () => prepareRotationUploadAction(world.org, "server-ks", uploadForm({}, pemOf(rsa2048))),
+  },
+  {
+    name: "rotation prepared by generating: key type",
+    field: "generate.key_type",
+    rule: /^policy: RSA keys have at least 3072 bits \(this key is RSA 2048\)/,
+    rest: () =>
+      pendingRoute.POST(request("POST", "/x", auth, { generate: keyRequest("rsa-2048") }), named("server-ks")),
+    action: () => prepareRotationGenerateAction(world.org, "server-ks", keyRequest("rsa-2048")),
+  },
+  {
+    name: "rotation prepared by generating: self-signed days",
+    field: "generate.self_signed_days",
+    rule: /^policy: certificates are valid for at most 398 days \(this one would be valid for 500 days\)/,
+    rest: () =>
+      pendingRoute.POST(
+        request("POST", "/x", auth, { generate: keyRequest("ec-p256", { self_signed_days: 500 }) }),
+        named("server-ks"),
+      ),
+    action: () =>
+      prepareRotationGenerateAction(world.org, "server-ks", keyRequest("ec-p256", { self_signed_days: 500 })),
+  },
+  {
+    name: "rotation prepared by generating: usage lacks the purpose of the profiles using the keystore",
+    field: "generate.usage",
+    rule: /^policy: a profile's keystore certificate allows its purpose .*server-ks does not allow serverAuth/,
+    rest: () =>
+      pendingRoute.POST(
+        request("POST", "/x", auth, { generate: keyRequest("ec-p256", { usage: "client" }) }),
+        named("server-ks"),
+      ),
+    action: () => prepareRotationGenerateAction(world.org, "server-ks", keyRequest("ec-p256", { usage: "client" })),
+  },
+  {
+    name: "pending key completed: lifetime above the maximum",
+    field: "certificate",
+    rule: /^policy: certificates are valid for at most 398 days \(this certificate is valid for 500 days\)/,
+    rest: async () =>
+      pendingCertificate.PUT(
+        request("PUT", "/x", auth, { certificate: await signedPending(500, "csr-ks") }),
+        named("csr-ks"),
+      ),
+    action: async () => {
+      const f = new FormData();
+      f.set("certificate", await signedPending(500, "csr-ks"));
+      return completeRotationAction(world.org, "csr-ks", f);
+    },
+  },
+  {
+    name: "activation now: the pending certificate outlives the maximum",
+    field: "certificates",
+    rule: /^policy: certificates are valid for at most 398 days \(this certificate is valid for 826 days\)/,
+    rest: () => activateRoute.POST(request("POST", "/x", auth, {}), named("swap-ks")),
+    action: () => activateRotationAction(world.org, "swap-ks", {}),
+  },
+  {
+    name: "activation scheduled: refused when scheduling, not only when it fires",
+    field: "certificates",
+    rule: /^policy: certificates are valid for at most 398 days \(this certificate is valid for 826 days\)/,
+    rest: () => activateRoute.POST(request("POST", "/x", auth, { at: later() }), named("swap-ks")),
+    action: () => activateRotationAction(world.org, "swap-ks", { at: later() }),
+  },
+  {
+    name: "roll back to a kept version the policy now refuses",
+    field: "certificates",
+    rule: /^policy: certificates are valid for at most 398 days \(this certificate is valid for 826 days\)/,
+    rest: () => restoreRoute.POST(request("POST", "/x", auth, {}), version("history-ks", 1)),
+    action: () => restoreKeystoreVersionAction(world.org, "history-ks", 1, []),
+  },
+  {
+    name: "API Connect's update fields on PATCH: RSA below the minimum",
+    field: "private_key_entry",
+    rule: /^policy: RSA keys have at least 3072 bits \(this key is RSA 2048\)/,
+    rest: () =>
+      keystoreOne.PATCH(
+        request("PATCH", "/x", auth, {
+          private_key_entry: { pem: rsa2048.keyPem },
+          public_certificate_entry: { pem: rsa2048.certPem + testCa.certPem },
+        }),
+        named("server-ks"),
+      ),
+  },
+];
+const EVERY_PATH = [...CASES, ...ROTATION_CASES];
+
+async function signedPending(days: number, keystore = "pending-ks"): Promise<string> {
   const owner = await contextFor(world);
-  return signCsr(await keystoreCsrPem(owner, "pending-ks"), signer, { days }).toString() + signer.certPem;
+  const csr = keystore === "pending-ks" ? await keystoreCsrPem(owner, keystore) : await pendingCsrPem(owner, keystore);
+  return signCsr(csr, signer, { days }).toString() + signer.certPem;
 }
 
 describe("the policy refuses every write path through REST: 422 at the field, naming the rule; nothing stored", () => {
-  it.each(CASES)("$name", async ({ field, rule, rest }) => {
+  it.each(EVERY_PATH)("$name", async ({ field, rule, rest }) => {
     const before = await state();
     const res = await rest();
     const body = await res.json();
@@ -357,10 +480,10 @@ describe("the policy refuses every write path through REST: 422 at the field, na
 });
 
 describe("the policy refuses every write path through the server actions (the UI) alike", () => {
-  it.each(CASES)("$name", async ({ field, actionField, rule, action }) => {
+  it.each(EVERY_PATH.filter((c) => c.action))("$name", async ({ field, actionField, rule, action }) => {
     actAs(world.users.owner.session);
     const before = await state();
-    const result = await action();
+    const result = await action!();
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(result.fieldErrors).toEqual([{ field: actionField ?? field, message: expect.stringMatching(rule) }]);
     expect(await state()).toEqual(before);
@@ -381,8 +504,9 @@ describe("what the policy lets through", () => {
       named("pending-ks"),
     );
     expect(completed.status, await completed.clone().text()).toBe(200);
+    // A replacement confirms its diff's warnings (ADR 026): the new certificate drops the old SAN.
     const rotated = await material.PUT(
-      request("PUT", "/x", auth, { keystore: pemOf(pair("srv2.test", "server")) }),
+      request("PUT", "/x", auth, { keystore: pemOf(pair("srv2.test", "server")), confirm: ["san_removed"] }),
       named("server-ks"),
     );
     expect(rotated.status).toBe(200);
@@ -403,6 +527,59 @@ describe("what the policy lets through", () => {
     const body = await res.json();
     expect(body.errors.map((e: FieldError) => e.field)).toEqual(["protocols", "server_name_indication"]);
     expect(body.message).toMatch(/^This breaks 2 rules of the organization's TLS policy: policy: minimum protocol/);
+  });
+});
+
+describe("a scheduled swap when its time comes under a stricter policy", () => {
+  it("is refused, stays pending but unscheduled, records why once (two schedulers), and is audited", async () => {
+    const owner = await contextFor(world);
+    const now = new Date();
+    const at = new Date(now.getTime() + 3_600_000);
+    await createKeystore(owner, { title: "Sched KS" }, keystoreUpload(pair("sched.test", "server")));
+    const before = await db().keystore.findFirstOrThrow({ where: { name: "sched-ks" } });
+    // 200 days: allowed by STRICT (398) when scheduled, refused once the maximum drops to 100.
+    await preparePending(owner, "sched-ks", { upload: keystoreUpload(pair("sched.test", "server", 200)) });
+    await activatePending(owner, "sched-ks", { at: at.toISOString() }, now);
+    await saveTlsPolicy(owner, { ...STRICT, maximum_certificate_days: 100 });
+    try {
+      const runs = await Promise.all([activateDueRotations(at), activateDueRotations(at)]);
+      expect(runs.reduce((n, r) => n + r.refused, 0)).toBe(1);
+      expect(runs.every((r) => r.swapped === 0 && r.failed === 0)).toBe(true);
+      const after = await db().keystore.findFirstOrThrow({ where: { name: "sched-ks" } });
+      expect(after).toEqual(before);
+      const res = await pendingRoute.GET(request("GET", "/x", auth), named("sched-ks"));
+      const pending = await res.json();
+      expect(pending).toMatchObject({
+        state: "ready",
+        activate_at: null,
+        refused: {
+          at: at.toISOString(),
+          reason: expect.stringMatching(
+            /^policy: certificates are valid for at most 100 days \(this certificate is valid for 201 days\)/,
+          ),
+        },
+      });
+      const audits = await db().auditEvent.findMany({ where: { targetName: "sched-ks", action: "refuse-activation" } });
+      expect(audits).toHaveLength(1);
+      expect(audits[0].actorEmail).toBe("scheduler");
+      expect(JSON.parse(audits[0].changes)).toMatchObject({
+        scheduled_by: { from: owner.actor.email },
+        activate_at: { from: at.toISOString() },
+        refused: { to: expect.stringMatching(/^policy: certificates are valid for at most 100 days/) },
+      });
+      // Not retried every minute: the schedule is off until someone acts.
+      expect(await activateDueRotations(new Date(at.getTime() + 60_000))).toEqual({
+        swapped: 0,
+        failed: 0,
+        refused: 0,
+      });
+    } finally {
+      await saveTlsPolicy(owner, STRICT);
+    }
+    // Once the policy allows it again, activating it works and the refusal goes with the pending row.
+    const activated = await activateRoute.POST(request("POST", "/x", auth, {}), named("sched-ks"));
+    expect(activated.status, await activated.clone().text()).toBe(200);
+    expect(await db().keystorePending.count({ where: { keystoreId: before.id } })).toBe(0);
   });
 });
 

@@ -20,6 +20,7 @@ import type { DependantDto } from "@/lib/tls/store-dto";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { db } from "@/lib/server/platform/db";
+import { scheduledRotations } from "@/lib/server/stores/keystore-activation";
 
 /** The profile table shows the soonest breaks; a longer list helps nobody and would grow with the installation. */
 const PROFILE_LIMIT = 100;
@@ -46,7 +47,7 @@ export async function expiryOverview(ctx: OrgContext, raw: unknown, now = new Da
     ? { AND: [filtered, { notAfter: bucketRange(query.bucket, now) }] }
     : filtered;
   const bounds = timelineBounds(now, TIMELINE_MONTHS);
-  const [rows, total, bucketCounts, monthCounts, profiles] = await Promise.all([
+  const [rows, total, bucketCounts, monthCounts, profiles, scheduled] = await Promise.all([
     db().certificate.findMany({
       where: listed,
       orderBy: [{ notAfter: "asc" }, { id: "asc" }],
@@ -79,6 +80,7 @@ export async function expiryOverview(ctx: OrgContext, raw: unknown, now = new Da
       }),
     ),
     profileBreaks(all ? undefined : ctx.org.id, query, now),
+    scheduledRotations(all ? undefined : ctx.org.id),
   ]);
   const usedBy = await dependantsByStore(rows);
   const results = rows.map((r): ExpiringCertificateDto => {
@@ -108,6 +110,7 @@ export async function expiryOverview(ctx: OrgContext, raw: unknown, now = new Da
     timeline: monthCounts.map((count, i) => ({ month: bounds[i].toISOString().slice(0, 7), count })),
     profiles: profiles.list,
     profiles_total: profiles.total,
+    scheduled_rotations: scheduled,
   };
 }
 

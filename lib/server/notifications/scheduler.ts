@@ -4,6 +4,7 @@ import { checkAllOrgs } from "@/lib/server/notifications/check";
 import { expiryCheckCron } from "@/lib/server/notifications/cron-config";
 import { deliverDue } from "@/lib/server/notifications/deliver";
 import { logger } from "@/lib/server/platform/logger";
+import { activateDueRotations } from "@/lib/server/stores/keystore-activation";
 
 /** Retries fall due by the minute: the delivery loop looks every minute, apart from the check's own schedule. */
 const DELIVERY_CRON = "* * * * *";
@@ -24,7 +25,11 @@ export function startNotificationScheduler(): void {
     unref: true,
     catch: (e: unknown) => logger.error({ err: e, job: name }, "scheduled job failed"),
   });
-  const jobs = [new Cron(DELIVERY_CRON, options("notification-delivery"), () => deliverDue(new Date()).then(report))];
+  const jobs = [
+    new Cron(DELIVERY_CRON, options("notification-delivery"), () => deliverDue(new Date()).then(report)),
+    // Scheduled keystore activations (ADR 026): due ones swap at the next minute; the claim keeps each to one instance.
+    new Cron(DELIVERY_CRON, options("scheduled-activations"), () => activateDueRotations(new Date()).then(swaps)),
+  ];
   if (pattern) {
     const check = new Cron(pattern, options("expiry-check"), () => checkAndDeliver());
     jobs.push(check);
@@ -38,6 +43,10 @@ async function checkAndDeliver() {
   const checked = await checkAllOrgs(new Date());
   if (checked.queued.length) logger.info({ queued: checked.queued.length, covered: checked.covered }, "expiry check");
   report(await deliverDue(new Date()));
+}
+
+function swaps(run: Awaited<ReturnType<typeof activateDueRotations>>) {
+  if (run.swapped || run.failed || run.refused) logger.info(run, "scheduled keystore activations");
 }
 
 function report(run: Awaited<ReturnType<typeof deliverDue>>) {

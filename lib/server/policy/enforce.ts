@@ -2,8 +2,9 @@ import "server-only";
 import type { KeystoreMaterial } from "@/lib/crypto/keystore-rules";
 import { keyTypeLabel } from "@/lib/crypto/private-key";
 import { AppError } from "@/lib/errors";
-import { KEY_TYPE_LABELS, type KeyRequest, type KeyUsage } from "@/lib/tls/key-request";
-import { evaluateKey, evaluateLeaf, evaluateLifetime } from "@/lib/tls/policy/keystore";
+import { EXTENDED_USAGES, KEY_TYPE_LABELS, type KeyRequest, type KeyUsage } from "@/lib/tls/key-request";
+import { EKU } from "@/lib/tls/lint/key-usage";
+import { evaluateKey, evaluateLeaf, evaluateLifetime, evaluateUsage } from "@/lib/tls/policy/keystore";
 import type { Violation } from "@/lib/tls/policy/violation";
 import type { TlsPolicy } from "@/lib/tls/tls-policy";
 import type { OrgContext } from "@/lib/server/access/require-org";
@@ -40,13 +41,24 @@ export async function enforcePolicy(
   if (violations.length) throw refusal(violations);
 }
 
-/** Before a key is generated: its type and size, and a self-signed certificate's days. */
-export function enforceKeyRequestPolicy(tx: Pick<Db, "tlsPolicy">, ctx: OrgContext, request: KeyRequest) {
+/**
+ * Before a key is generated: its type and size, and a self-signed certificate's days; for the next key of an existing
+ * keystore (`keystore`: staged rotation), also the usage it asks for against the purposes of the profiles using it.
+ */
+export async function enforceKeyRequestPolicy(
+  tx: Tx,
+  ctx: OrgContext,
+  request: KeyRequest,
+  keystore?: { name: string; id: string },
+) {
+  const roles = keystore ? await rolesOf(tx, keystore.id) : [];
+  const asked = EXTENDED_USAGES[request.usage].map((u) => EKU[u as "serverAuth" | "clientAuth"]);
   return enforcePolicy(tx, ctx, (policy) => [
     ...evaluateKey(policy, KEY_TYPE_LABELS[request.key_type], "generate.key_type"),
     ...(request.self_signed_days === undefined
       ? []
       : evaluateLifetime(policy, request.self_signed_days, "generate.self_signed_days")),
+    ...evaluateUsage(policy, { keystore: keystore?.name ?? "", extendedKeyUsage: asked }, roles, "generate.usage"),
   ]);
 }
 

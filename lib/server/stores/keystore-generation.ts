@@ -29,6 +29,7 @@ import {
   TARGET,
   toDto,
 } from "@/lib/server/stores/keystores";
+import { bindings } from "@/lib/server/stores/rotation-material";
 
 /**
  * Keys born in the console (issue 10, ADR 024): a key generated on a worker thread, sealed at once, with its CSR
@@ -37,10 +38,10 @@ import {
  */
 
 /** Where a pending key is sealed: its own record, so it cannot be mistaken for (or swapped with) a keystore's key. */
-const pendingBinding = (orgId: string, pendingId: string) => ({ orgId, record: `keystore-pending:${pendingId}` });
+const pendingBinding = bindings.pending;
 
 /** A generation refused by the pool (deadline, memory) is the server's limit, said in words, never a 500. */
-async function generate(request: KeyRequest) {
+export async function generate(request: KeyRequest) {
   try {
     return await generateKeyMaterial(request, new Date());
   } catch (e) {
@@ -138,7 +139,7 @@ function certificateRefusal(e: unknown): never {
 }
 
 /** Opens the pending key (in memory, only to check the certificate against it in the worker) and verifies. */
-async function verifyCompletion(
+export async function verifyCompletion(
   ctx: OrgContext,
   pending: { id: string; keyCiphertext: string; wrappedDataKey: string; masterKeyId: string },
   upload: SignedCertificate,

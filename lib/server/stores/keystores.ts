@@ -24,7 +24,6 @@ import { importRefusal } from "@/lib/server/stores/material-errors";
 import { storeBase } from "@/lib/server/stores/store-base";
 import { openKeystoreUpload } from "@/lib/server/platform/import-pool";
 import { changeOf } from "@/lib/server/profiles/shared";
-import { dropVanishedNotices } from "@/lib/server/notifications/outbox";
 import { enforceMaterialPolicy } from "@/lib/server/policy/enforce";
 
 export const TARGET = "keystore";
@@ -95,7 +94,7 @@ export function toDto(
   };
 }
 
-async function verify(upload: MaterialUpload): Promise<KeystoreMaterial> {
+export async function verify(upload: MaterialUpload): Promise<KeystoreMaterial> {
   try {
     return await openKeystoreUpload({
       files: upload.files,
@@ -108,17 +107,19 @@ async function verify(upload: MaterialUpload): Promise<KeystoreMaterial> {
   }
 }
 
-const keyTypeOf = (m: KeystoreMaterial) => keyTypeLabel(m.keyDescription);
+export const keyTypeOf = (m: KeystoreMaterial) => keyTypeLabel(m.keyDescription);
+
+/** What verified material would store, as the review step shows it. */
+export const previewOf = (m: KeystoreMaterial): KeystorePreview => ({
+  key_type: keyTypeOf(m),
+  certificates: m.chain.map(infoDto),
+  warnings: m.warnings,
+  leaf_expired: m.leafExpired,
+});
 
 /** Verifies an upload and shows what would be stored, without storing anything. */
 export async function previewKeystore(_ctx: OrgContext, upload: MaterialUpload): Promise<KeystorePreview> {
-  const m = await verify(upload);
-  return {
-    key_type: keyTypeOf(m),
-    certificates: m.chain.map(infoDto),
-    warnings: m.warnings,
-    leaf_expired: m.leafExpired,
-  };
+  return previewOf(await verify(upload));
 }
 
 /** Columns that change with the key material: sealed key, leaf facts, search text. */
@@ -289,40 +290,6 @@ export async function updateKeystore(
     const after = await tx.keystore.findUniqueOrThrow({ where: { id: row.id } });
     await audit(tx, ctx, "update", { type: TARGET, name }, diff(auditable(row), auditable(after)));
     return toDto(ctx.org.name, after, (await findingsOfStores(tx, "keystore", [row.id])).get(row.id)!);
-  });
-}
-
-/**
- * Rotation: new key and chain under the same name, so every profile using the keystore picks them up.
- * The old material is replaced in one transaction; the audit record keeps both fingerprints.
- */
-export async function replaceKeystoreMaterial(
-  ctx: OrgContext,
-  name: string,
-  upload: MaterialUpload,
-  expectedRowVersion?: number,
-): Promise<KeystoreDto> {
-  const m = await verify(upload);
-  return db().$transaction(async (tx) => {
-    const row = await base.findEditable(tx, ctx, name);
-    if (row.state === AWAITING) throw awaitingCertificate(row.name, "replaced");
-    await enforceMaterialPolicy(tx, ctx, { name, keystoreId: row.id }, m, upload.fileField);
-    const material = materialColumns(ctx.org.id, row.id, m);
-    await base.save(tx, ctx, row, expectedRowVersion, () => ({
-      ...material,
-      searchText: searchText(row.title, row.name, row.summary, material.subject),
-    }));
-    await tx.certificate.deleteMany({ where: { keystoreId: row.id } });
-    await tx.certificate.createMany({
-      data: m.chain.map((c, i) => ({ orgId: ctx.org.id, keystoreId: row.id, ...certificateColumns(c, i) })),
-    });
-    await dropVanishedNotices(tx, ctx.org.id);
-    const after = await tx.keystore.findUniqueOrThrow({
-      where: { id: row.id },
-      include: { certificates: { orderBy: { position: "asc" } } },
-    });
-    await audit(tx, ctx, "rotate", { type: TARGET, name }, diff(auditable(row), auditable(after)));
-    return toDto(ctx.org.name, after, keystoreFindings(after.certificates), after.certificates);
   });
 }
 

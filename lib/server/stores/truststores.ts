@@ -25,17 +25,18 @@ import { storeBase } from "@/lib/server/stores/store-base";
 import { openTruststoreUpload } from "@/lib/server/platform/import-pool";
 import { changeOf } from "@/lib/server/profiles/shared";
 import { dropVanishedNotices } from "@/lib/server/notifications/outbox";
+import { keepTruststoreVersion } from "@/lib/server/stores/truststore-history";
 
-const TARGET = "truststore";
+export const TARGET = "truststore";
 
-type Row = Awaited<ReturnType<ReturnType<typeof db>["truststore"]["findFirstOrThrow"]>>;
+export type Row = Awaited<ReturnType<ReturnType<typeof db>["truststore"]["findFirstOrThrow"]>>;
 type CertRow = Parameters<typeof certificateDto>[0];
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type CertificateUpload = Omit<MaterialUpload, "allowExpired">;
 
-const base = storeBase<Row>(TARGET, (tx) => tx.truststore);
+export const base = storeBase<Row>(TARGET, (tx) => tx.truststore);
 
-function toDto(
+export function toDto(
   orgName: string,
   row: Row & { _count?: { certificates: number } },
   findings: Finding[],
@@ -79,12 +80,12 @@ export async function previewTruststore(_ctx: OrgContext, upload: CertificateUpl
 
 const searchText = (title: string, name: string, summary: string) => [title, name, summary].join(" ").toLowerCase();
 
-function auditable(row: Row, fingerprints: string[]) {
+export function auditable(row: Row, fingerprints: string[]) {
   return { title: row.title, summary: row.summary, certificates: fingerprints };
 }
 
 /** Keeps the earliest expiry in the row, for the table and for expiry monitoring. */
-async function refreshExpiry(tx: Tx, id: string) {
+export async function refreshExpiry(tx: Tx, id: string) {
   const first = await tx.certificate.findFirst({
     where: { truststoreId: id },
     orderBy: { notAfter: "asc" },
@@ -93,7 +94,7 @@ async function refreshExpiry(tx: Tx, id: string) {
   await tx.truststore.update({ where: { id }, data: { notAfter: first?.notAfter ?? null } });
 }
 
-const certsOf = (tx: Pick<Db, "certificate">, id: string) =>
+export const certsOf = (tx: Pick<Db, "certificate">, id: string) =>
   tx.certificate.findMany({ where: { truststoreId: id }, orderBy: { position: "asc" } });
 
 export async function createTruststore(
@@ -241,6 +242,7 @@ export async function addTruststoreCertificates(
     const known = new Set(existing.map((c) => c.sha256));
     const next = existing.reduce((max, c) => Math.max(max, c.position + 1), 0);
     const fresh = m.certificates.filter((c) => !known.has(c.sha256));
+    if (fresh.length) await keepTruststoreVersion(tx, ctx, row, "add-certificates", new Date());
     await tx.certificate.createMany({
       data: fresh.map((c, i) => ({ orgId: ctx.org.id, truststoreId: row.id, ...certificateColumns(c, next + i) })),
     });
@@ -265,6 +267,7 @@ export function removeTruststoreCertificate(
         "CONFLICT",
         "A truststore needs at least one certificate; add another before removing this one, or delete the truststore.",
       );
+    await keepTruststoreVersion(tx, ctx, row, "remove-certificate", new Date());
     await tx.certificate.delete({ where: { id: target.id } });
     await dropVanishedNotices(tx, ctx.org.id);
     return {};

@@ -55,9 +55,20 @@ export function evaluateLeaf(
   const max = policy.maximum_certificate_days;
   if (max !== null && days > max)
     out.push(violation(policy, "maximum_certificate_days", field, `this certificate is valid for ${days} days`));
-  if (policy.require_extended_key_usage)
-    for (const role of new Set(roles))
-      for (const f of lintKeystoreUsage(role, { name: leaf.keystore, extendedKeyUsage: leaf.extendedKeyUsage }))
-        out.push(violation(policy, "require_extended_key_usage", field, f.message));
-  return out;
+  return [...out, ...evaluateUsage(policy, leaf, roles, field)];
+}
+
+/** The purposes a certificate allows (or a key request asks for) against those of the profiles using the keystore. */
+export function evaluateUsage(
+  policy: TlsPolicy,
+  leaf: Pick<LeafFacts, "keystore" | "extendedKeyUsage">,
+  roles: readonly ("client" | "server")[],
+  field: string,
+): Violation[] {
+  if (!policy.require_extended_key_usage) return [];
+  return [...new Set(roles)].flatMap((role) =>
+    lintKeystoreUsage(role, { name: leaf.keystore, extendedKeyUsage: leaf.extendedKeyUsage }).map((f) =>
+      violation(policy, "require_extended_key_usage", field, f.message),
+    ),
+  );
 }

@@ -9,7 +9,11 @@ import { StoreActions } from "@/components/tls/store-actions";
 import { UsedBy } from "@/components/tls/used-by";
 import { CertificateRequest } from "@/components/keystores/certificate-request";
 import { CompleteKeystoreForm } from "@/components/keystores/complete-keystore-form";
+import { KeystoreVersions } from "@/components/rotation/keystore-versions";
+import { RotationPanel } from "@/components/rotation/rotation-panel";
 import { keystoreCsrPem } from "@/lib/server/stores/keystore-generation";
+import { findPending, pendingCsrPem } from "@/lib/server/stores/keystore-pending";
+import { listKeystoreVersions } from "@/lib/server/stores/keystore-versions";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { getKeystore } from "@/lib/server/stores/keystores";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
@@ -26,6 +30,10 @@ export default async function KeystorePage({ params }: { params: Promise<{ org: 
   const api = `/api/orgs/${ctx.org.name}/keystores/${keystore.name}`;
   const awaiting = keystore.state === "awaiting_certificate" && keystore.csr;
   const canComplete = may(ctx.role.permissions, "completeKeystore");
+  // Staged rotation and versions (ADR 026): for active keystores that may change.
+  const rotatable = !awaiting && !keystore.is_default;
+  const pending = rotatable ? await findPending(ctx, keystore.name) : null;
+  const versions = rotatable ? (await listKeystoreVersions(ctx, keystore.name)).results : [];
   return (
     <div className="page page--form">
       <header className="page__header">
@@ -90,6 +98,25 @@ export default async function KeystorePage({ params }: { params: Promise<{ org: 
             <h2 id="chain-title">Certificate chain</h2>
             <CertificateList certificates={keystore.certificates ?? []} layout="chain" now={new Date().toISOString()} />
           </section>
+          {rotatable && (
+            <>
+              <RotationPanel
+                org={ctx.org.name}
+                keystore={{ name: keystore.name, rowVersion: keystore.row_version }}
+                pending={pending}
+                csrPem={pending?.state === "awaiting_certificate" ? await pendingCsrPem(ctx, keystore.name) : null}
+                canManage={may(ctx.role.permissions, "prepareKeystoreRotation")}
+                profilesUsing={keystore.used_by?.length ?? 0}
+                now={new Date().toISOString()}
+              />
+              <KeystoreVersions
+                org={ctx.org.name}
+                keystore={keystore.name}
+                versions={versions}
+                canRestore={may(ctx.role.permissions, "restoreKeystoreVersion")}
+              />
+            </>
+          )}
         </>
       )}
     </div>

@@ -11,6 +11,8 @@ import { UsedBy } from "@/components/tls/used-by";
 import { may, OPERATIONS } from "@/lib/auth/operations";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 import { getTruststore } from "@/lib/server/stores/truststores";
+import { listTruststoreVersions } from "@/lib/server/stores/truststore-versions";
+import { TruststoreVersions } from "@/components/rotation/truststore-versions";
 
 export const metadata: Metadata = { title: "Truststore" };
 
@@ -22,6 +24,7 @@ export default async function TruststorePage({ params }: { params: Promise<{ org
   const editable = canManage && !truststore.is_default;
   const now = new Date();
   const certificates = truststore.certificates ?? [];
+  const versions = truststore.is_default ? [] : (await listTruststoreVersions(ctx, truststore.name)).results;
   return (
     <div className="page page--form">
       <header className="page__header">
@@ -89,6 +92,14 @@ export default async function TruststorePage({ params }: { params: Promise<{ org
           }
         />
       </section>
+      {!truststore.is_default && (
+        <TruststoreVersions
+          org={ctx.org.name}
+          truststore={truststore.name}
+          versions={versions}
+          canRestore={may(ctx.role.permissions, "restoreTruststoreVersion")}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { KeystoreCreate } from "@/components/keystores/keystore-create";
+import { OPERATIONS } from "@/lib/auth/operations";
+import { getKeystore } from "@/lib/server/stores/keystores";
+import { orNotFound, pageOrg } from "@/lib/server/faces/page";
+
+export const metadata: Metadata = { title: "Prepare rotation" };
+
+/**
+ * Staged rotation (ADR 026): the next key and certificate, uploaded or generated here, are kept as pending material
+ * beside the current ones; the keystore page shows the diff and activates them.
+ */
+export default async function PrepareRotationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; name: string }>;
+  searchParams: Promise<{ from?: string }>;
+}) {
+  const { org, name } = await params;
+  const ctx = await pageOrg(org, OPERATIONS.prepareKeystoreRotation);
+  const keystore = await orNotFound(getKeystore(ctx, name));
+  const from = (await searchParams).from;
+  return (
+    <div className="page page--form">
+      <header className="page__header">
+        <p className="page__eyebrow">Resources · TLS · Keystores · {keystore.title}</p>
+        <h1>Prepare rotation</h1>
+        <p>
+          The next material is kept beside the current one: the {keystore.used_by?.length ?? 0} profile(s) using this
+          keystore change only when you activate it, after reading what changes.
+        </p>
+      </header>
+      <KeystoreCreate
+        org={ctx.org.name}
+        now={new Date().toISOString()}
+        rotation={{
+          name: keystore.name,
+          rowVersion: keystore.row_version,
+          current: keystore.certificates ?? [],
+          initial: from === "generate" ? "csr" : "upload",
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { CertificateRequest } from "@/components/keystores/certificate-request";
+import { CompleteKeystoreForm } from "@/components/keystores/complete-keystore-form";
+import { CertificateList } from "@/components/tls/certificate-list";
+import type { PendingMaterialDto } from "@/lib/tls/rotation-dto";
+import { PendingActivation } from "./pending-activation";
+import { RotationDiffView } from "./rotation-diff-view";
+import styles from "./rotation.module.scss";
+
+interface Props {
+  org: string;
+  keystore: { name: string; rowVersion: number };
+  pending: PendingMaterialDto | null;
+  /** The CSR of a generated pending key, PEM. */
+  csrPem: string | null;
+  canManage: boolean;
+  profilesUsing: number;
+  now: string;
+}
+
+/**
+ * The keystore page's "Rotation" area (ADR 026): prepare the next material beside the one in use, read its diff,
+ * and activate it now or at a time. Nothing a profile uses changes before the swap.
+ */
+export function RotationPanel({ org, keystore, pending, csrPem, canManage, profilesUsing, now }: Props) {
+  const base = `/orgs/${org}/resources/tls/keystores/${keystore.name}`;
+  const api = `/api/orgs/${org}/keystores/${keystore.name}`;
+  return (
+    <section aria-labelledby="rotation-title" className={styles.area}>
+      <h2 id="rotation-title">Rotation</h2>
+      {!pending && (
+        <>
+          <p>
+            Prepare the next key and certificate beside the current ones; the {profilesUsing} profile(s) using this
+            keystore keep the current material until you activate it, now or at a time you choose.
+          </p>
+          {canManage && (
+            <div className={styles.actions}>
+              <Link className="cds--btn cds--btn--primary cds--btn--sm" href={`${base}/prepare`}>
+                Upload the next material
+              </Link>
+              <Link className="cds--btn cds--btn--tertiary cds--btn--sm" href={`${base}/prepare?from=generate`}>
+                Generate a new key and CSR
+              </Link>
+            </div>
+          )}
+        </>
+      )}
+      {pending?.state === "awaiting_certificate" && (
+        <>
+          <p>
+            A new key was generated for the next rotation by {pending.created_by}. It is activated only once its signed
+            certificate is uploaded and you activate it.
+          </p>
+          {pending.csr && csrPem && (
+            <CertificateRequest csr={pending.csr} pem={csrPem} downloadHref={`${api}/pending/csr.pem`} />
+          )}
+          {canManage && <CompleteKeystoreForm org={org} target={keystore} pending />}
+        </>
+      )}
+      {pending && pending.state !== "awaiting_certificate" && pending.diff && (
+        <>
+          <p>
+            Pending material prepared by {pending.created_by} on {pending.created_at.slice(0, 10)} ({pending.key_type}
+            {pending.source === "generate" ? ", key generated here" : ", uploaded"}).
+          </p>
+          <h3>What changes</h3>
+          <RotationDiffView diff={pending.diff} />
+          <h3>Pending chain</h3>
+          <CertificateList certificates={pending.certificates} layout="chain" now={now} />
+          {canManage && <PendingActivation org={org} keystore={keystore.name} pending={pending} />}
+        </>
+      )}
+    </section>
+  );
+}

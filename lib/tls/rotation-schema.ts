@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+/** The warning codes a person confirms before a swap (ADR 026): named one by one, never "all". */
+const ZConfirm = z.array(z.string().trim().max(64)).max(20, "At most 20 codes").default([]);
+
+/** `POST …/pending/activate`: now, or at a time (ISO 8601 with its offset) still to come. */
+export const ZActivateBody = z.strictObject({
+  at: z.iso
+    .datetime({ offset: true, error: () => 'A date and time with its offset, for example "2027-01-31T02:00:00Z"' })
+    .transform((at) => new Date(at))
+    .optional(),
+  confirm: ZConfirm,
+});
+
+/** `POST …/versions/{n}/restore`; also the `confirm` of a replacement (`PUT …/material`, the replace page). */
+export const ZRestoreBody = z.strictObject({ confirm: ZConfirm });
+
+/** Refuses a swap while any warning code is not confirmed, at the `confirm` field, naming each code. */
+export function assertConfirmed(warnings: readonly { code: string }[], confirmed: readonly string[]): void {
+  const given = new Set(confirmed);
+  const missing = warnings.map((w) => w.code).filter((c) => !given.has(c));
+  if (missing.length === 0) return;
+  const message = `Confirm these warnings first: ${missing.join(", ")}.`;
+  throw new AppError("VALIDATION", message, [{ field: "confirm", message }]);
+}
