@@ -29,6 +29,8 @@ import {
   createKeystoreAction,
   duplicateKeystoreAction,
   generateKeystoreAction,
+  previewKeystoreAction,
+  previewReplacementAction,
   rotateKeystoreAction,
 } from "@/app/actions/keystores";
 import { issue, type IssuedPair } from "@/lib/crypto/pki";
@@ -486,6 +488,22 @@ describe("the policy refuses every write path through the server actions (the UI
     const result = await action!();
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(result.fieldErrors).toEqual([{ field: actionField ?? field, message: expect.stringMatching(rule) }]);
+    expect(await state()).toEqual(before);
+  });
+});
+
+describe("the review step (Check files) refuses what saving would refuse", () => {
+  it.each([
+    ["a new keystore", () => previewKeystoreAction(world.org, uploadForm({ title: `P${++seq}` }, pemOf(rsa2048)))],
+    ["a replacement", () => previewReplacementAction(world.org, "server-ks", uploadForm({}, pemOf(rsa2048)))],
+  ])("%s: at the files field, naming the rule; nothing stored", async (_, check) => {
+    actAs(world.users.owner.session);
+    const before = await state();
+    const result = await check();
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(result.ok ? [] : result.fieldErrors).toEqual([
+      { field: "files", message: expect.stringMatching(/^policy: RSA keys have at least 3072 bits/) },
+    ]);
     expect(await state()).toEqual(before);
   });
 });

@@ -40,7 +40,8 @@ async function replaceable(ctx: OrgContext, name: string): Promise<Row> {
 const diffOf = async (row: Row, m: KeystoreMaterial, now: Date) =>
   (await differFor(row, now))(keyTypeOf(m), m.chain.map((c) => c.pem).join(""));
 
-/** What a replacement would store and change, with the warnings it must confirm; nothing is stored. */
+/** What a replacement would store and change, with the warnings it must confirm; nothing is stored. The policy
+ * refuses here already, as the replacement itself would. */
 export async function previewReplacement(
   ctx: OrgContext,
   name: string,
@@ -49,6 +50,7 @@ export async function previewReplacement(
 ): Promise<KeystorePreview & { diff: RotationDiff }> {
   const m = await verify(upload);
   const row = await replaceable(ctx, name);
+  await enforceMaterialPolicy(db(), ctx, { name: row.name, keystoreId: row.id }, m, upload.fileField);
   return { ...previewOf(m), diff: await diffOf(row, m, now) };
 }
 

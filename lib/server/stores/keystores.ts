@@ -117,9 +117,14 @@ export const previewOf = (m: KeystoreMaterial): KeystorePreview => ({
   leaf_expired: m.leafExpired,
 });
 
-/** Verifies an upload and shows what would be stored, without storing anything. */
-export async function previewKeystore(_ctx: OrgContext, upload: MaterialUpload): Promise<KeystorePreview> {
-  return previewOf(await verify(upload));
+/**
+ * Verifies an upload and shows what would be stored, without storing anything; material the policy refuses is refused
+ * here already, at the file, so the review never shows as fine what saving would refuse.
+ */
+export async function previewKeystore(ctx: OrgContext, upload: MaterialUpload): Promise<KeystorePreview> {
+  const m = await verify(upload);
+  await enforceMaterialPolicy(db(), ctx, { name: "" }, m, upload.fileField);
+  return previewOf(m);
 }
 
 /** Columns that change with the key material: sealed key, leaf facts, search text. */
