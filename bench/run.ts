@@ -30,6 +30,7 @@ const { systemContext } = await import("@/lib/server/access/require-org");
 const { issue } = await import("@/lib/crypto/pki");
 const { importTimings } = await import("./import-timings");
 const { expiryCheckBench } = await import("./expiry-check");
+const { compliancePreviewBench } = await import("./compliance");
 const { probeTimings } = await import("./probe-timings");
 const { keyGenerationTimings } = await import("./key-generation");
 const { pfx } = await import("../tests/helpers/hostile-uploads");
@@ -145,6 +146,7 @@ async function seedExpiry(orgName: string, count: number) {
 await seedExpiry("expiry-100", 100);
 await seedExpiry("expiry-10k", 10_000);
 const expiryCheck = await expiryCheckBench();
+const compliancePreview = await compliancePreviewBench();
 
 const owner = await db().user.findUniqueOrThrow({ where: { email: "bench@example.com" } });
 const actor = { userId: owner.id, email: owner.email, name: owner.name, via: "session" as const };
@@ -468,6 +470,7 @@ const result = {
   date: new Date().toISOString(),
   database: "sqlite",
   expiryCheck,
+  compliancePreview,
   restList: { "10": list10, "10000": list10k, ratioP50: round(list10k.p50 / list10.p50), target: "≤ 1.3" },
   tlsPageHtml: {
     "10": page10,
@@ -524,6 +527,18 @@ console.table({
 });
 console.table(imports);
 console.log("expiry check", expiryCheck);
+console.table({
+  "policy preview, strict": {
+    "100 p50 ms": compliancePreview["100"].strict.p50,
+    "10000 p50 ms": compliancePreview["10000"].strict.p50,
+    ratio: compliancePreview.ratioP50,
+    "10000 loop max ms": compliancePreview["10000"].strict.loopMaxMs,
+  },
+  "policy preview, open": {
+    "10000 p50 ms": compliancePreview["10000"].open.p50,
+    "10000 loop max ms": compliancePreview["10000"].open.loopMaxMs,
+  },
+});
 console.table({ idle: hostile.idle, "4 heavy uploads": hostile["4 uploads"] });
 console.log("first upload after start", hostile.firstUploadAfterStart);
 console.log("upload statuses", hostile.uploadStatuses, "list p99 ratio", hostile.p99Ratio, `(${hostile.target})`);

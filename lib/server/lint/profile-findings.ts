@@ -1,5 +1,4 @@
 import "server-only";
-import type { CipherName } from "@/lib/tls/ciphers";
 import type { KeystoreUsage } from "@/lib/tls/lint/key-usage";
 import {
   type ClientProfileFacts,
@@ -7,18 +6,11 @@ import {
   lintServerProfile,
   type ServerProfileFacts,
 } from "@/lib/tls/lint/profile";
-import type { TlsProtocol } from "@/lib/tls/protocols";
 import type { MutualAuthentication } from "@/lib/tls/server-profile-schema";
 import { extendedKeyUsageOf } from "@/lib/server/lint/leaf-usage";
+import { storedSuites } from "@/lib/server/profiles/shared";
 
-/**
- * Profile rows read with this keystore include carry their keystore's leaf, so a page of profiles gets its findings
- * from the same query (Prisma loads the nested relation in one batched query, not one per row).
- */
-export const KEYSTORE_WITH_LEAF = {
-  select: { name: true, certificates: { where: { position: 0 }, select: { sha256: true, pem: true } } },
-} as const;
-
+/** A profile row's keystore as read with `WITH_STORES` (lib/server/profiles/store-refs.ts): its name and leaf. */
 interface KeystoreWithLeaf {
   name: string;
   certificates: { sha256: string; pem: string }[];
@@ -29,35 +21,43 @@ function keystoreUsage(keystore: KeystoreWithLeaf | null): KeystoreUsage | null 
   return keystore && leaf ? { name: keystore.name, extendedKeyUsage: extendedKeyUsageOf(leaf) } : null;
 }
 
-const lists = (row: { protocols: string; ciphers: string }) => ({
-  protocols: row.protocols.split(",").filter(Boolean) as TlsProtocol[],
-  ciphers: row.ciphers.split(",").filter(Boolean) as CipherName[],
-});
-
-/** The facts lint and the policy (ADR 027) read of a stored client profile. */
-export const clientProfileFacts = (row: {
+/** The columns of a stored client profile that lint and the policy read, besides its keystore. */
+interface ClientProfileColumns {
   protocols: string;
   ciphers: string;
   insecureServerConnections: boolean;
   serverNameIndication: boolean;
-  keystore: KeystoreWithLeaf | null;
-}): ClientProfileFacts => ({
-  ...lists(row),
-  insecure_server_connections: row.insecureServerConnections,
-  server_name_indication: row.serverNameIndication,
-  keystore: keystoreUsage(row.keystore),
-});
+}
 
-export const serverProfileFacts = (row: {
+interface ServerProfileColumns {
   protocols: string;
   ciphers: string;
   mutualAuthentication: string;
-  keystore: KeystoreWithLeaf | null;
-}): ServerProfileFacts => ({
-  ...lists(row),
-  mutual_authentication: row.mutualAuthentication as MutualAuthentication,
-  keystore: keystoreUsage(row.keystore),
+}
+
+/**
+ * The facts of a stored client profile with its keystore's usage already known: the compliance view reads each
+ * keystore's leaf once per report, not once per profile row.
+ */
+export const clientFactsOf = (row: ClientProfileColumns, keystore: KeystoreUsage | null): ClientProfileFacts => ({
+  ...storedSuites(row),
+  insecure_server_connections: row.insecureServerConnections,
+  server_name_indication: row.serverNameIndication,
+  keystore,
 });
+
+export const serverFactsOf = (row: ServerProfileColumns, keystore: KeystoreUsage | null): ServerProfileFacts => ({
+  ...storedSuites(row),
+  mutual_authentication: row.mutualAuthentication as MutualAuthentication,
+  keystore,
+});
+
+/** The facts lint and the policy (ADR 027) read of a stored client profile. */
+export const clientProfileFacts = (row: ClientProfileColumns & { keystore: KeystoreWithLeaf | null }) =>
+  clientFactsOf(row, keystoreUsage(row.keystore));
+
+export const serverProfileFacts = (row: ServerProfileColumns & { keystore: KeystoreWithLeaf | null }) =>
+  serverFactsOf(row, keystoreUsage(row.keystore));
 
 export const clientProfileFindings = (row: Parameters<typeof clientProfileFacts>[0]) =>
   lintClientProfile(clientProfileFacts(row));

@@ -4,12 +4,19 @@ import { parseStoreRef, STORE_PATH, type StoreKind } from "@/lib/tls/store-ref";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import { publicUrl } from "@/lib/server/platform/config";
 import type { Db } from "@/lib/server/platform/db";
-import { KEYSTORE_WITH_LEAF } from "@/lib/server/lint/profile-findings";
 
 export type { StoreKind };
 
 export const storeUrl = (orgName: string, kind: StoreKind, name: string) =>
   `${publicUrl()}/api/orgs/${orgName}/${STORE_PATH[kind]}/${name}`;
+
+/**
+ * Profile rows read with this keystore include carry their keystore's leaf, so a page of profiles gets its findings
+ * from the same query (Prisma loads the nested relation in one batched query, not one per row).
+ */
+const KEYSTORE_WITH_LEAF = {
+  select: { name: true, certificates: { where: { position: 0 }, select: { sha256: true, pem: true } } },
+} as const;
 
 /**
  * Rows read with this include carry the names needed to write `keystore_url` and `truststore_url`, and the keystore's

@@ -1,7 +1,7 @@
 import { CIPHER_BY_NAME, WEAKNESS_LABELS } from "../ciphers";
 import { listed } from "../lint/finding";
 import { lintClientConnection } from "../lint/connection";
-import { lintKeystoreUsage } from "../lint/key-usage";
+import { type KeystoreUsage, lintKeystoreUsage } from "../lint/key-usage";
 import type { ClientProfileFacts, ServerProfileFacts } from "../lint/profile";
 import { PROTOCOL_LABELS, TLS_PROTOCOLS } from "../protocols";
 import { effectiveCiphers } from "../tls13-rule";
@@ -13,8 +13,14 @@ import { type Violation, violation } from "./violation";
  * lint rule switched on (insecure connections, SNI off, the keystore's extended key usage) ask the lint rule itself
  * and compare codes; parameterised ones (minimum protocol, forbidden suite classes) read the same facts: the
  * protocol order and the catalogue's weakness flags of the effective ciphers.
+ *
+ * A profile's violations are three parts, each reading only its own facts, listed in this order: its lists, its
+ * keystore, its switches. They are exported so the compliance view can share a part among the profiles with the
+ * same lists, keystore or switches; a save evaluates the whole profile.
  */
-function common(policy: TlsPolicy, p: ClientProfileFacts | ServerProfileFacts, role: "client" | "server") {
+
+/** What a profile's protocol and cipher lists break. */
+export function evaluateSuites(policy: TlsPolicy, p: Pick<ClientProfileFacts, "protocols" | "ciphers">) {
   const out: Violation[] = [];
   if (policy.minimum_protocol) {
     const floor = TLS_PROTOCOLS.indexOf(policy.minimum_protocol);
@@ -39,10 +45,19 @@ function common(policy: TlsPolicy, p: ClientProfileFacts | ServerProfileFacts, r
     });
     if (hits.length) out.push(violation(policy, "forbidden_suite_classes", "ciphers", `selected: ${listed(hits)}`));
   }
-  if (policy.require_extended_key_usage)
-    for (const f of lintKeystoreUsage(role, p.keystore))
-      out.push(violation(policy, "require_extended_key_usage", "keystore_url", f.message));
   return out;
+}
+
+/** What a profile's keystore breaks: its certificate must allow the profile's purpose. */
+export function evaluateProfileKeystore(
+  policy: TlsPolicy,
+  role: "client" | "server",
+  keystore: KeystoreUsage | null,
+): Violation[] {
+  if (!policy.require_extended_key_usage) return [];
+  return lintKeystoreUsage(role, keystore).map((f) =>
+    violation(policy, "require_extended_key_usage", "keystore_url", f.message),
+  );
 }
 
 /** Lint codes whose rule a policy switch makes binding, with the switch and the profile field at fault. */
@@ -54,8 +69,12 @@ const BINDING_CLIENT_CODES = {
   "client.sni_disabled": { rule: "forbid_sni_off", field: "server_name_indication" },
 } as const;
 
-export function evaluateClientProfile(policy: TlsPolicy, p: ClientProfileFacts): Violation[] {
-  const out = common(policy, p, "client");
+/** What a client profile's switches break. */
+export function evaluateClientSwitches(
+  policy: TlsPolicy,
+  p: Pick<ClientProfileFacts, "insecure_server_connections" | "server_name_indication">,
+): Violation[] {
+  const out: Violation[] = [];
   for (const f of lintClientConnection(p)) {
     const binding = BINDING_CLIENT_CODES[f.code as keyof typeof BINDING_CLIENT_CODES];
     if (binding && policy[binding.rule]) out.push(violation(policy, binding.rule, binding.field, f.message));
@@ -63,6 +82,13 @@ export function evaluateClientProfile(policy: TlsPolicy, p: ClientProfileFacts):
   return out;
 }
 
-export function evaluateServerProfile(policy: TlsPolicy, p: ServerProfileFacts): Violation[] {
-  return common(policy, p, "server");
-}
+export const evaluateClientProfile = (policy: TlsPolicy, p: ClientProfileFacts): Violation[] => [
+  ...evaluateSuites(policy, p),
+  ...evaluateProfileKeystore(policy, "client", p.keystore),
+  ...evaluateClientSwitches(policy, p),
+];
+
+export const evaluateServerProfile = (policy: TlsPolicy, p: ServerProfileFacts): Violation[] => [
+  ...evaluateSuites(policy, p),
+  ...evaluateProfileKeystore(policy, "server", p.keystore),
+];
