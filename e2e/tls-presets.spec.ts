@@ -59,6 +59,9 @@ test.describe.serial("TLS presets and lint findings", () => {
     const findings = page.getByRole("region", { name: "Findings", exact: true });
     await expect(findings).toContainText("Insecure server connections are allowed");
     await expect(findings).toContainText("Fix: Turn off");
+    await expect(findings.locator("li", { hasText: "Insecure server" }).locator("code")).toHaveText(
+      "client.insecure_server_connections",
+    );
     const names = page.getByRole("region", { name: "DataPower object names" });
     await expect(names).toContainText(`sample-org_{catalog}_tlsp-${NAME}V1.0.0`);
     await expect(names).toContainText(`sample-org-${NAME}V1.0.0`);

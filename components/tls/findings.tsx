@@ -53,7 +53,9 @@ export function FindingsList({ findings, subject }: { findings: Finding[]; subje
             <Tag size="sm" type={TAG[f.severity]}>
               {f.severity}
             </Tag>{" "}
-            {f.message} <span className="findings-list__fix">Fix: {f.fix}</span>
+            {f.message} <span className="findings-list__fix">Fix: {f.fix}</span>{" "}
+            {/* The stable code REST objects carry, so automation and this page can be matched. */}
+            <code className="findings-list__code">{f.code}</code>
           </li>
         ))}
       </ul>

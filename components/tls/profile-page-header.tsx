@@ -1,3 +1,4 @@
+import { utc } from "@/components/notifications/format";
 import { DefaultNotice } from "./default-notice";
 
 interface Props {
@@ -24,7 +25,7 @@ export function ProfilePageHeader({ section, profile, duplicateHref }: Props) {
           {profile.title} <span className="page__version">{profile.version}</span>
         </h1>
         <p>
-          Last changed by {profile.updated_by} at <time dateTime={profile.updated_at}>{profile.updated_at}</time>
+          Last changed by {profile.updated_by} at <time dateTime={profile.updated_at}>{utc(profile.updated_at)}</time>
         </p>
       </header>
       {profile.is_default && <DefaultNotice noun={section.slice(0, -1)} duplicateHref={duplicateHref} />}
