@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createServer as createNetServer } from "node:net";
 import { createServer as createTlsServer } from "node:tls";
 import { gzipSync } from "node:zlib";
 
@@ -335,13 +336,20 @@ async function underUploads(n: number) {
 }
 
 /**
- * The list p99 and the server's event-loop delay, idle and while 10 clients keep running "Test connection" against
- * a TLS server on loopback (the bench's own process serves it, so its handshakes cost the measured server nothing).
+ * The list p99 and the server's event-loop delay, idle and while 10 clients keep running "Test connection" one after
+ * another, each against a TLS server the bench's own process serves on loopback (its handshakes cost the measured
+ * server nothing). `awayMs` holds each connection that long before the handshake: 0 is a server answering at once,
+ * so the 10 clients run as many tests as the machine can (a stress); 300 is a server two round trips of 150 ms away,
+ * as a real one across the world, so 10 tests are in flight the whole time, as when 10 people test at once.
  */
-async function underProbes(n: number) {
+async function underProbes(n: number, awayMs: number) {
   const ca = issue(new Date(), { commonName: "Probe load CA", usage: "ca" });
   const leaf = issue(new Date(), { commonName: "load.bench", usage: "server", dnsNames: ["load.bench"] }, ca);
-  const target = createTlsServer({ key: leaf.keyPem, cert: leaf.certPem + ca.certPem }, (s) => s.end());
+  const tls = createTlsServer({ key: leaf.keyPem, cert: leaf.certPem + ca.certPem }, (s) => s.end());
+  const target = createNetServer((socket) => {
+    socket.pause();
+    setTimeout(() => tls.emit("connection", socket), awayMs);
+  });
   await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
   const port = (target.address() as { port: number }).port;
   const url = `${BASE}/api/orgs/sample-org/tls-client-profiles/profile-0/${CLIENT_PROFILE_DEFAULTS.version}/test`;
@@ -367,7 +375,7 @@ async function underProbes(n: number) {
       tests++;
     }
   });
-  await new Promise((r) => setTimeout(r, 300));
+  await new Promise((r) => setTimeout(r, 300 + awayMs));
   const t = performance.now();
   const loadedList = await listSample(n);
   const seconds = (performance.now() - t) / 1000;
@@ -376,6 +384,7 @@ async function underProbes(n: number) {
   await Promise.all(clients);
   target.close();
   return {
+    serverAwayMs: awayMs,
     idle: { listP50: idleList.p50, listP99: idleList.p99, loopMaxMs: idleLoop.maxMs, loopP99Ms: idleLoop.p99Ms },
     "10 tests": {
       listP50: loadedList.p50,
@@ -442,7 +451,8 @@ async function underGeneration(n: number) {
 
 const N = 60;
 const hostile = await underUploads(200);
-const probing = await underProbes(200);
+const probing = await underProbes(200, 300);
+const probingFlat = await underProbes(200, 0);
 const generating = await underGeneration(200);
 const list10 = await timings(`${BASE}/api/orgs/sample-org/tls-client-profiles`, auth, N);
 const list10k = await timings(`${BASE}/api/orgs/admin/tls-client-profiles`, auth, N);
@@ -500,7 +510,7 @@ const result = {
   },
   importP50ms: imports,
   hostileUploads: hostile,
-  connectionTests: { ...probes, underLoad: probing },
+  connectionTests: { ...probes, underLoad: probing, underLoadInstantServer: probingFlat },
   keyGeneration: { ...keyGeneration, underLoad: generating },
   firstLoadGzip: { tlsPage, barePage, target: "TLS page ≤ 300 KB" },
   createThroughput: { clients: 10, ...throughput, target: "errors: 0" },
@@ -546,8 +556,10 @@ console.table({
   "test connection p50 ms": { probe: probes.testP50ms, "openssl s_client": probes.opensslSClientP50ms },
 });
 console.log("test vs s_client", probes.ratio, `(${probes.target})`, "full scan ms", probes.fullScanMs);
-console.table({ idle: probing.idle, "10 tests running": probing["10 tests"] });
-console.log("test statuses", probing.testStatuses, "list p99 ratio", probing.p99Ratio, `(${probing.target})`);
+for (const p of [probing, probingFlat]) {
+  console.table({ idle: p.idle, [`10 tests running, server ${p.serverAwayMs} ms away`]: p["10 tests"] });
+  console.log("tests/s", p.testsPerSecond, p.testStatuses, "list p99 ratio", p.p99Ratio, `(${p.target})`);
+}
 console.table(keyGeneration);
 console.table({ idle: generating.idle, "2 RSA 4096 generating": generating["2 generating"] });
 console.log("create statuses", generating.statuses, "list p99 ratio", generating.p99Ratio, `(${generating.target})`);
