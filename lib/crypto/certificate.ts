@@ -85,7 +85,7 @@ function describe(x509: X509Certificate, part: string): ParsedCertificate {
       isCA: x509.ca,
       // Not checkIssued: OpenSSL's version also wants keyCertSign, which a self-signed end-entity certificate
       // (generated here, ADR 024) rightly lacks; TLS verification itself treats it as self-signed.
-      selfSigned: subject === issuer && signedBy(x509, x509),
+      selfSigned: isSelfSigned(x509),
       // Node names the extended key usage extension `keyUsage`.
       extendedKeyUsage: x509.keyUsage ?? null,
       pem: toPem("CERTIFICATE", x509.raw),
@@ -99,6 +99,14 @@ function signedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Issued by itself: its names match and its own key verifies its signature. Not `issued(x, x)`: OpenSSL's issuer
+ * check also wants keyCertSign, which a self-signed leaf (as this console generates) rightly lacks.
+ */
+export function isSelfSigned(x509: X509Certificate): boolean {
+  return x509.subject === x509.issuer && signedBy(x509, x509);
 }
 
 /** True when `issuer` signed `cert`: names chain and the signature verifies. */

@@ -45,6 +45,15 @@ describe("judgeChain", () => {
     expect(v.untrustedIssuer).toBe("Chain Root");
   });
 
+  it("a self-signed leaf (no keyCertSign, as the console generates) is untrusted unless held, never 'incomplete'", () => {
+    const alone = issue(now, { commonName: "svc.chain.test", usage: "server", dnsNames: ["svc.chain.test"] });
+    const v = judge(der(alone));
+    expect(codes(v)).toEqual([["untrusted", 0]]);
+    expect(v.untrustedIssuer).toBe("svc.chain.test");
+    expect(v.problems[0].message).toBe("'svc.chain.test' is a self-signed certificate the truststore does not hold.");
+    expect(judge(der(alone), { anchors: [new X509Certificate(alone.certPem)] }).problems).toEqual([]);
+  });
+
   it("order unknown (rebuilt by OpenSSL): no order or unrelated verdicts", () => {
     expect(codes(judge(der(leaf, root, mid), { orderKnown: false }))).toEqual([]);
     expect(codes(judge(der(leaf, root, mid)))).toEqual([["wrong_order", 2]]);

@@ -2,7 +2,7 @@ import "server-only";
 import { isIP } from "node:net";
 import { rootCertificates } from "node:tls";
 import { X509Certificate } from "node:crypto";
-import { issued } from "@/lib/crypto/certificate";
+import { isSelfSigned as selfSigned, issued } from "@/lib/crypto/certificate";
 import type { ChainProblem } from "@/lib/tls/connection-test";
 import { commonName, daysLeft } from "@/lib/tls/expiry";
 
@@ -66,7 +66,6 @@ function parseOr(input: string | Buffer): X509Certificate[] {
 
 const cn = (x: X509Certificate) => commonName(x.subject.split("\n").join(", "));
 const issuerCn = (x: X509Certificate) => commonName(x.issuer.split("\n").join(", "));
-const selfSigned = (x: X509Certificate) => x.subject === x.issuer && issued(x, x);
 
 /** The names a certificate is valid for, as "DNS:…" / "IP Address:…" entries. */
 function sansOf(x: X509Certificate): string[] {
@@ -159,7 +158,9 @@ export function judgeChain(input: ChainInput): ChainVerdict {
       code: "untrusted",
       position: path[path.length - 1],
       message: selfSigned(top)
-        ? `'${cn(top)}' is a root the truststore does not hold.`
+        ? top.ca
+          ? `'${cn(top)}' is a root the truststore does not hold.`
+          : `'${cn(top)}' is a self-signed certificate the truststore does not hold.`
         : `The truststore lacks '${issuerCn(top)}', which issued '${cn(top)}'.`,
     });
   }
