@@ -22,7 +22,6 @@ beforeAll(async () => {
 });
 
 const T = new Date();
-const root = issue(T, { commonName: "Race Root", usage: "ca" });
 const leaf = (days: number) =>
   issue(T, { commonName: "localhost", usage: "server", dnsNames: ["localhost"], toDays: days });
 const upload = (pair: IssuedPair) => ({
