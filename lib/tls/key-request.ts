@@ -31,8 +31,19 @@ const MAX_SANS = 100;
 const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/**
+ * Control characters (C0, DEL, C1) would forge lines where subjects are shown; a lone surrogate cannot be encoded
+ * (UTF8String) at all. In `u` mode a valid surrogate pair is one code point, so `\p{Cs}` matches only lone halves.
+ */
+const UNWRITABLE = /[\p{Cc}\p{Cs}]/u;
+const UNWRITABLE_MESSAGE = "No control characters or broken Unicode";
+/** rfc822Name and uniformResourceIdentifier are IA5String: visible ASCII only (IDN domains as punycode). */
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+
 /** Why a SAN value of `type` is not acceptable, or null when it is. */
 function sanProblem(type: SanType, value: string): string | null {
+  if ((type === "email" || type === "URI") && !VISIBLE_ASCII.test(value))
+    return `"${value.replace(/[^\x20-\x7e]/g, "?")}" must be ASCII (write an international domain as punycode)`;
   switch (type) {
     case "DNS":
       return value.length <= 253 && DNS_NAME.test(value) ? null : `"${value}" is not a DNS name`;
@@ -74,11 +85,17 @@ const optionalPart = (max: number) =>
     .string()
     .trim()
     .max(max, `At most ${max} characters`)
+    .refine((v) => !UNWRITABLE.test(v), UNWRITABLE_MESSAGE)
     .optional()
     .transform((v) => v || undefined);
 
 const ZKeySubject = z.strictObject({
-  common_name: z.string().trim().min(1, "Common name is required").max(64, "At most 64 characters"),
+  common_name: z
+    .string()
+    .trim()
+    .min(1, "Common name is required")
+    .max(64, "At most 64 characters")
+    .refine((v) => !UNWRITABLE.test(v), UNWRITABLE_MESSAGE),
   organization: optionalPart(64),
   organizational_unit: optionalPart(64),
   locality: optionalPart(128),

@@ -1,8 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { open, seal, sealedOf } from "@/lib/crypto/envelope";
+import { AppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import type { Db } from "@/lib/server/platform/db";
+import { isUniqueViolation } from "@/lib/server/platform/prisma-errors";
 import { masterKey } from "@/lib/server/platform/master-key";
 import type { Row } from "@/lib/server/stores/keystores";
 import { bindings } from "@/lib/server/stores/rotation-material";
@@ -14,6 +16,14 @@ const VERSIONS_KEPT = 5;
 
 /** How a material stopped being current: a staged activation, an immediate replacement, a roll back. */
 export type RetiredHow = "activate" | "rotate" | "restore";
+
+/**
+ * Two swaps racing on one store (side by side on Postgres) both read the same last number; the second insert waits
+ * for the first to commit and then violates the unique (store, number) pair. That is the loser of the race: refused
+ * as stale, as the row version would have refused it a statement later, never an unexpected error (a 500).
+ */
+export const changedMeanwhile = (kind: "keystore" | "truststore") =>
+  new AppError("STALE", `This ${kind} was changed by someone else meanwhile — reload to see the change.`);
 
 /**
  * Keeps the keystore's current material as its next version: the key re-sealed under the version's own binding, the
@@ -53,6 +63,8 @@ export async function retireCurrent(tx: Tx, ctx: OrgContext, row: Row, how: Reti
         retiredHow: how,
       },
     });
+  } catch (e) {
+    throw isUniqueViolation(e) ? changedMeanwhile("keystore") : e;
   } finally {
     der.fill(0);
   }

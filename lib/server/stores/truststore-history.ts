@@ -1,6 +1,8 @@
 import "server-only";
 import type { OrgContext } from "@/lib/server/access/require-org";
 import type { Db } from "@/lib/server/platform/db";
+import { isUniqueViolation } from "@/lib/server/platform/prisma-errors";
+import { changedMeanwhile } from "@/lib/server/stores/keystore-history";
 import type { Row } from "@/lib/server/stores/truststores";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -28,17 +30,22 @@ export async function keepTruststoreVersion(
     }),
   ]);
   const number = (last?.number ?? 0) + 1;
-  await tx.truststoreVersion.create({
-    data: {
-      orgId: row.orgId,
-      truststoreId: row.id,
-      number,
-      pem: certificates.map((c) => c.pem).join(""),
-      retiredAt: now,
-      retiredBy: ctx.actor.email,
-      retiredHow: how,
-    },
-  });
+  await tx.truststoreVersion
+    .create({
+      data: {
+        orgId: row.orgId,
+        truststoreId: row.id,
+        number,
+        pem: certificates.map((c) => c.pem).join(""),
+        retiredAt: now,
+        retiredBy: ctx.actor.email,
+        retiredHow: how,
+      },
+    })
+    // A change racing this one recorded the number first (see changedMeanwhile).
+    .catch((e: unknown) => {
+      throw isUniqueViolation(e) ? changedMeanwhile("truststore") : e;
+    });
   const stale = await tx.truststoreVersion.findMany({
     where: { truststoreId: row.id },
     orderBy: { number: "desc" },
