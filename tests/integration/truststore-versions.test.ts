@@ -78,4 +78,12 @@ it("keeps a version per add and remove, restores a set after confirming what a p
     [1, "add-certificates", true],
   ]);
   await expect(restoreTruststoreVersion(ctx, ts.name, 1, {})).rejects.toMatchObject({ code: "CONFLICT" });
+  const odd = await restoreRoute.POST(
+    request("POST", "/x", auth),
+    routeCtx({ org: world.org, name: ts.name, number: "1e3" }),
+  );
+  expect(odd.status).toBe(404);
+  expect((await odd.json()).message).toBe(
+    `A version is a whole number; truststore ${ts.name} lists the ones it keeps.`,
+  );
 });

@@ -47,7 +47,10 @@ const refusal = (e: ImportError): PoolOutcome<never> => ({
 function settle<T>(answer: PoolOutcome<T>): T {
   if (answer.ok) return answer.value;
   if ("busy" in answer)
-    throw new AppError("RATE_LIMITED", "The server is busy opening other uploads. Try again in a moment.");
+    throw new AppError(
+      "RATE_LIMITED",
+      "The server is busy opening uploads and generating keys. Try again in a moment.",
+    );
   throw new ImportError(answer.refusal.code, answer.refusal.message, answer.refusal.part);
 }
 

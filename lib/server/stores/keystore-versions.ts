@@ -60,7 +60,13 @@ export async function restoreKeystoreVersion(
   const version = Number.isSafeInteger(number)
     ? await db().keystoreVersion.findUnique({ where: { keystoreId_number: { keystoreId: row.id, number } } })
     : null;
-  if (!version) throw new AppError("NOT_FOUND", `Keystore ${row.name} keeps no version ${number}.`);
+  if (!version)
+    throw new AppError(
+      "NOT_FOUND",
+      Number.isSafeInteger(number)
+        ? `Keystore ${row.name} keeps no version ${number}.`
+        : `A version is a whole number; keystore ${row.name} lists the ones it keeps.`,
+    );
   if (version.fingerprint === row.fingerprint)
     throw new AppError("CONFLICT", `Version ${number} of keystore ${row.name} is already the current material.`);
   const next = openMaterial(

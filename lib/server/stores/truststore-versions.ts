@@ -63,7 +63,13 @@ export async function restoreTruststoreVersion(
   const version = Number.isSafeInteger(number)
     ? await db().truststoreVersion.findUnique({ where: { truststoreId_number: { truststoreId: row.id, number } } })
     : null;
-  if (!version) throw new AppError("NOT_FOUND", `Truststore ${row.name} keeps no version ${number}.`);
+  if (!version)
+    throw new AppError(
+      "NOT_FOUND",
+      Number.isSafeInteger(number)
+        ? `Truststore ${row.name} keeps no version ${number}.`
+        : `A version is a whole number; truststore ${row.name} lists the ones it keeps.`,
+    );
   const set = chainOf(version.pem);
   const [current, profiles] = await Promise.all([certsOf(db(), row.id), dependantsOf(db(), { truststoreId: row.id })]);
   const setDiff = truststoreSetDiff(current.map(facts), set.map(facts), profiles);
