@@ -93,7 +93,9 @@ export async function tappedHandshake(
     });
   try {
     const outcome = await new Promise<"secure" | "timeout" | { error: unknown }>((resolve) => {
-      const timer = setTimeout(() => resolve("timeout"), Math.max(0, deadline - performance.now()));
+      // No time left (the dial used it up): a timeout, decided now rather than by a race with a fast handshake.
+      if (performance.now() >= deadline) return resolve("timeout");
+      const timer = setTimeout(() => resolve("timeout"), deadline - performance.now());
       tls.once("secureConnect", () => (clearTimeout(timer), resolve("secure")));
       tls.once("error", (error) => (clearTimeout(timer), resolve({ error })));
       tls.once(
