@@ -52,7 +52,9 @@ export function CompleteKeystoreForm({ org, target, pending = false }: Props) {
   // that held the certificate, which now names the reason.
   const refocus = useReturnFocus(!completing.busy);
   const dropZone = useRef<HTMLButtonElement>(null);
-  const describedBy = error ? "certificate-help certificate-error" : "certificate-help";
+  // The reason is shown at the control that held the certificate: the drop zone for a file, else the text area.
+  const atDropZone = !!file || !!tooBig;
+  const describedBy = error && atDropZone ? "certificate-help certificate-error" : "certificate-help";
 
   const submit = async () => {
     const form = new FormData();
@@ -118,12 +120,12 @@ export function CompleteKeystoreForm({ org, target, pending = false }: Props) {
             labelText="Or paste the certificate (PEM)"
             rows={6}
             disabled={!!file}
-            aria-invalid={!file && !!error}
-            aria-describedby={file ? undefined : describedBy}
+            invalid={!atDropZone && !!error}
+            invalidText={error}
             value={pasted}
             onChange={(e) => setPasted(e.target.value)}
           />
-          {error && (
+          {error && atDropZone && (
             <div id="certificate-error" className="cds--form-requirement field-error" role="alert">
               {error}
             </div>
