@@ -36,6 +36,14 @@ test.describe.serial("Keystores generated in the console", () => {
     await page.getByLabel("Organization (O, optional)").fill("E2E Org");
     // The common name is offered as the first DNS name.
     await expect(page.getByLabel("Name 1", { exact: true })).toHaveValue("gen.e2e.test");
+    // "Add a name" puts the caret in the new row, so a keyboard user types the name at once.
+    await page.getByRole("button", { name: "Add a name" }).click();
+    await expect(page.getByLabel("Name 2", { exact: true })).toBeFocused();
+    await page.keyboard.type("spare.e2e.test");
+    await expect(page.getByLabel("Name 2", { exact: true })).toHaveValue("spare.e2e.test");
+    // Removing a row moves focus to the row that took its place, not to the page's start.
+    await page.getByRole("button", { name: "Remove name 2" }).click();
+    await expect(page.getByRole("button", { name: "Add a name" })).toBeFocused();
     await page.getByRole("button", { name: "Add a name" }).click();
     await page.getByLabel("Type of name 2").selectOption("IP");
     await page.getByLabel("Name 2", { exact: true }).fill("not-an-ip");
@@ -72,10 +80,25 @@ test.describe.serial("Keystores generated in the console", () => {
     await page.getByRole("button", { name: "Upload certificate" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "not issued for this keystore's key" })).toBeVisible();
     await expect(page.getByText("Awaiting certificate").first()).toBeVisible();
+    // Focus is back on the control that held the certificate, which names the reason.
+    // (The hidden file input carries the same name: the drop zone is the visible button.)
+    const dropZone = page.locator("button.cds--file__drop-container");
+    await expect(dropZone).toBeFocused();
+    await expect(dropZone).toHaveAccessibleDescription(/not issued for this keystore's key/);
 
+    // The same refusal for a pasted certificate: at the text area, marked invalid, nothing lost.
     const signed = signCsr(csrPem, ca);
     await page.getByRole("button", { name: "Remove stranger.pem" }).click();
-    await page.getByLabel("Or paste the certificate (PEM)").fill(signed.toString("utf8") + ca.certPem);
+    const pasteField = page.getByLabel("Or paste the certificate (PEM)");
+    await pasteField.fill(stranger.toString("utf8"));
+    await page.getByRole("button", { name: "Upload certificate" }).click();
+    await expect(pasteField).toBeFocused();
+    await expect(pasteField).toHaveAttribute("aria-invalid", "true");
+    // Carbon's text area names its error with aria-errormessage.
+    const errorId = await pasteField.getAttribute("aria-errormessage");
+    await expect(page.locator(`[id="${errorId}"]`)).toContainText("not issued for this keystore's key");
+    await expect(pasteField).toHaveValue(stranger.toString("utf8"));
+    await pasteField.fill(signed.toString("utf8") + ca.certPem);
     await page.getByRole("button", { name: "Upload certificate" }).click();
     await expect(page.getByText("Certificate uploaded: the keystore is active")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Leaf certificate: O=E2E Org, CN=gen.e2e.test" })).toBeVisible();

@@ -72,6 +72,10 @@ test.describe.serial("Staged keystore rotation", () => {
       await page.getByRole("button", { name: "Check files" }).click();
       await expect(page.getByRole("heading", { name: "Review before preparing" })).toBeFocused();
       await expectNoSeriousA11yViolations(page);
+      // Current and next side by side still fit a 1024 px window: long serials and fingerprints wrap.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByRole("button", { name: "Prepare rotation" }).click();
       await expect(page).toHaveURL(new RegExp(`${TLS}/keystores/${KEYSTORE}$`));
     });
@@ -96,6 +100,9 @@ test.describe.serial("Staged keystore rotation", () => {
       await activate.click();
       await expect(page.getByText("Activated: profiles now use the new material")).toBeVisible();
       await expect(page.getByRole("link", { name: "Upload the next material" })).toBeVisible();
+      // The pressed button is gone: focus goes to the rotation area, not the page's start.
+      await expect(page.getByRole("heading", { name: "Rotation", exact: true })).toBeFocused();
+      await expect(page.getByText("the profile using this keystore keeps the current material")).toBeVisible();
       await expect(page.getByRole("cell", { name: /^1$/ })).toBeVisible();
       const after = (await (await page.request.get(`${API}/keystores/${KEYSTORE}`)).json()) as {
         sha256_fingerprint: string;
@@ -121,6 +128,7 @@ test.describe.serial("Staged keystore rotation", () => {
       // The replaced material is kept too; version 1 is the one in use again.
       await expect(page.getByRole("button", { name: "Roll back to version 2" })).toBeVisible();
       await expect(page.getByText("In use")).toBeVisible();
+      await expect(page.getByRole("region", { name: "Versions" })).toBeFocused();
       const html = await (await page.request.get(`${TLS}/keystores/${KEYSTORE}`)).text();
       expect(html).not.toContain("PRIVATE KEY");
       await expectNoSeriousA11yViolations(page);
@@ -161,7 +169,7 @@ test.describe.serial("Staged keystore rotation", () => {
         .fill(signCsr(csrPem, signing).toString("utf8") + signing.certPem);
       await page.getByRole("button", { name: "Upload certificate" }).click();
       await expect(page.getByText("Certificate uploaded: the pending material is ready")).toBeVisible();
-      await expect(page.getByRole("heading", { name: "What changes" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "What changes" })).toBeFocused();
       await expect(page.getByText("new_root", { exact: true })).toBeVisible();
       await expectNoSeriousA11yViolations(page);
     });
@@ -182,6 +190,7 @@ test.describe.serial("Staged keystore rotation", () => {
       await schedule.click();
       await expect(page.getByText("Activation scheduled").first()).toBeVisible();
       await expect(page.getByText(/The swap runs at .*, scheduled by owner@e2e\.test/)).toBeVisible();
+      await expect(page.locator("#activation-scheduled")).toBeFocused();
       await page.goto(`${TLS}/expiry`);
       const scheduled = page.getByRole("table", { name: "Scheduled rotations" });
       await expect(scheduled.getByRole("cell", { name: "owner@e2e.test" })).toBeVisible();
@@ -190,6 +199,7 @@ test.describe.serial("Staged keystore rotation", () => {
       await page.getByRole("button", { name: "Cancel scheduled activation" }).click();
       await expect(page.getByText("Scheduled activation cancelled")).toBeVisible();
       await expect(page.getByRole("button", { name: "Activate now" })).toBeVisible();
+      await expect(page.getByRole("checkbox", { name: /^I understand: / })).toBeFocused();
     });
 
     await test.step("discard the pending material after confirming", async () => {
@@ -199,6 +209,7 @@ test.describe.serial("Staged keystore rotation", () => {
       await modal.getByRole("button", { name: "Discard" }).click();
       await expect(page.getByText("Pending material discarded")).toBeVisible();
       await expect(page.getByRole("link", { name: "Generate a new key and CSR" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Rotation", exact: true })).toBeFocused();
       const still = (await (await page.request.get(`${API}/keystores/${GENERATED}`)).json()) as {
         sha256_fingerprint: string;
       };
@@ -238,5 +249,7 @@ test.describe.serial("Staged keystore rotation", () => {
     await expect(page.getByText("Rolled back to version 1")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Certificate 2: CN=E2E Rotation Extra CA" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Roll back to version 2" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Versions" })).toBeFocused();
+    await expect(page.getByText("1 certificate:", { exact: false }).first()).toBeVisible();
   });
 });

@@ -10,11 +10,12 @@ import {
   TextArea,
 } from "@/components/carbon";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { completeRotationAction } from "@/app/actions/keystore-rotation";
 import { completeKeystoreAction } from "@/app/actions/keystores";
 import type { ActionResult } from "@/lib/errors";
 import { useToast } from "@/components/ui/toasts";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { MAX_UPLOAD_BYTES } from "@/lib/crypto/limits";
 import { queryKeys } from "@/lib/query-keys";
@@ -47,6 +48,13 @@ export function CompleteKeystoreForm({ org, target, pending = false }: Props) {
   const error =
     tooBig ?? completing.fieldError("certificate") ?? (completing.failure && failureText(completing.failure));
   const expired = !!completing.fieldError("allow_expired") || allowExpired;
+  // A refusal arrives while the fieldset is disabled (focus falls to the page's start): it goes back to the control
+  // that held the certificate, which now names the reason.
+  const refocus = useReturnFocus(!completing.busy);
+  const dropZone = useRef<HTMLButtonElement>(null);
+  // The reason is shown at the control that held the certificate: the drop zone for a file, else the text area.
+  const atDropZone = !!file || !!tooBig;
+  const describedBy = error && atDropZone ? "certificate-help certificate-error" : "certificate-help";
 
   const submit = async () => {
     const form = new FormData();
@@ -54,7 +62,10 @@ export function CompleteKeystoreForm({ org, target, pending = false }: Props) {
     else form.set("certificate", pasted);
     form.set("allow_expired", String(allowExpired));
     const result = await completing.run(form);
-    if (!result.ok) return;
+    if (!result.ok) {
+      refocus(() => (file ? dropZone.current : document.getElementById("certificate")));
+      return;
+    }
     toast({
       kind: "success",
       title: pending
@@ -86,7 +97,8 @@ export function CompleteKeystoreForm({ org, target, pending = false }: Props) {
               id="certificate-file"
               labelText="Drag and drop the certificate here or click to choose"
               accept={ACCEPT}
-              aria-describedby={error ? "certificate-help certificate-error" : "certificate-help"}
+              innerRef={dropZone}
+              aria-describedby={describedBy}
               onAddFiles={(_e, { addedFiles }) => {
                 const [added] = addedFiles as File[];
                 if (!added) return;
@@ -108,10 +120,12 @@ export function CompleteKeystoreForm({ org, target, pending = false }: Props) {
             labelText="Or paste the certificate (PEM)"
             rows={6}
             disabled={!!file}
+            invalid={!atDropZone && !!error}
+            invalidText={error}
             value={pasted}
             onChange={(e) => setPasted(e.target.value)}
           />
-          {error && (
+          {error && atDropZone && (
             <div id="certificate-error" className="cds--form-requirement field-error" role="alert">
               {error}
             </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button, Select, SelectItem, TextInput } from "@/components/carbon";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import type { SanType } from "@/lib/tls/key-request";
 import styles from "./keystores.module.scss";
 
@@ -29,6 +30,19 @@ const PLACEHOLDER: Record<SanType, string> = {
 /** Subject alternative names as rows of type and value, each removable, each with its own error. */
 export function SanRows({ rows, types, errors, listError, onChange }: Props) {
   const update = (i: number, row: Partial<SanRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...row } : r)));
+  // Adding a row puts the caret in it; removing one moves focus to the row that took its place (or "Add a name"),
+  // not to the page's start where the removed button's focus would fall.
+  const focusAfter = useReturnFocus();
+  const add = () => {
+    focusAfter(() => document.getElementById(`san-value-${rows.length}`));
+    onChange([...rows, { type: "DNS", value: "" }]);
+  };
+  const remove = (i: number) => {
+    focusAfter(() =>
+      i < rows.length - 1 ? document.getElementById(`san-remove-${i}`) : document.getElementById("san-add"),
+    );
+    onChange(rows.filter((_, j) => j !== i));
+  };
   return (
     <fieldset className={styles.group}>
       <legend className="cds--label">Subject alternative names</legend>
@@ -58,7 +72,7 @@ export function SanRows({ rows, types, errors, listError, onChange }: Props) {
             invalidText={errors[i]}
             onChange={(e) => update(i, { value: e.target.value })}
           />
-          <Button kind="ghost" size="md" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+          <Button id={`san-remove-${i}`} kind="ghost" size="md" onClick={() => remove(i)}>
             Remove<span className="cds--visually-hidden"> name {i + 1}</span>
           </Button>
         </div>
@@ -68,7 +82,7 @@ export function SanRows({ rows, types, errors, listError, onChange }: Props) {
           {listError}
         </div>
       )}
-      <Button kind="tertiary" size="sm" onClick={() => onChange([...rows, { type: "DNS", value: "" }])}>
+      <Button id="san-add" kind="tertiary" size="sm" onClick={add}>
         Add a name
       </Button>
     </fieldset>

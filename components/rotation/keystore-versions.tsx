@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { restoreKeystoreVersionAction } from "@/app/actions/keystore-rotation";
 import { useToast } from "@/components/ui/toasts";
+import { useFocusWhenLost } from "@/components/ui/use-focus-when-lost";
 import { queryKeys } from "@/lib/query-keys";
 import type { KeystoreVersionDto } from "@/lib/tls/rotation-dto";
 import { RotationDiffView } from "./rotation-diff-view";
@@ -25,9 +26,11 @@ export function KeystoreVersions({
 }) {
   const router = useRouter();
   const toast = useToast();
+  // After a roll back the pressed "Roll back" row reads "in use": focus goes to the versions, not the page's start.
+  useFocusWhenLost("versions", versions.map((v) => `${v.number}:${v.current}`).join());
   const [chosen, setChosen] = useState<KeystoreVersionDto | null>(null);
   return (
-    <section aria-label="Versions" className={styles.area}>
+    <section id="versions" tabIndex={-1} aria-label="Versions" className={styles.area}>
       <VersionsTable
         title="Versions"
         description="Every activation, replacement and roll back keeps the material it replaces (the last 5), encrypted like the current key."

@@ -70,15 +70,17 @@ export function PendingActivation({ org, keystore, pending }: Props) {
   if (pending.state === "scheduled")
     return (
       <Stack gap={5}>
-        <InlineNotification
-          kind="info"
-          lowContrast
-          hideCloseButton
-          title="Activation scheduled"
-          subtitle={`The swap runs at ${when(pending.activate_at!)}, scheduled by ${pending.scheduled_by}${
-            pending.confirmed_warnings.length ? `; warnings confirmed: ${pending.confirmed_warnings.join(", ")}` : ""
-          }.`}
-        />
+        <div id="activation-scheduled" tabIndex={-1}>
+          <InlineNotification
+            kind="info"
+            lowContrast
+            hideCloseButton
+            title="Activation scheduled"
+            subtitle={`The swap runs at ${when(pending.activate_at!)}, scheduled by ${pending.scheduled_by}${
+              pending.confirmed_warnings.length ? `; warnings confirmed: ${pending.confirmed_warnings.join(", ")}` : ""
+            }.`}
+          />
+        </div>
         {cancelling.failure && (
           <InlineNotification
             kind="error"

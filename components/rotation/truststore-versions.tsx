@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { restoreTruststoreVersionAction } from "@/app/actions/keystore-rotation";
 import { useToast } from "@/components/ui/toasts";
+import { useFocusWhenLost } from "@/components/ui/use-focus-when-lost";
 import { queryKeys } from "@/lib/query-keys";
 import type { TruststoreVersionDto } from "@/lib/tls/rotation-dto";
 import { VersionRestoreModal } from "./version-restore-modal";
@@ -25,16 +26,18 @@ export function TruststoreVersions({
 }) {
   const router = useRouter();
   const toast = useToast();
+  // After a roll back the pressed "Roll back" row reads "in use": focus goes to the versions, not the page's start.
+  useFocusWhenLost("versions", versions.map((v) => `${v.number}:${v.current}`).join());
   const [chosen, setChosen] = useState<TruststoreVersionDto | null>(null);
   const names = (list: { subject: string }[]) => list.map((c) => c.subject).join("; ") || "None";
   return (
-    <section aria-label="Versions" className={styles.area}>
+    <section id="versions" tabIndex={-1} aria-label="Versions" className={styles.area}>
       <VersionsTable
         title="Versions"
         description="Every add and remove keeps the certificate set it changed (the last 5)."
         rows={versions.map((v) => ({
           ...v,
-          holds: `${v.certificate_count} certificate(s): ${v.certificates.map((c) => c.subject).join("; ")}`,
+          holds: `${v.certificate_count} certificate${v.certificate_count === 1 ? "" : "s"}: ${v.certificates.map((c) => c.subject).join("; ")}`,
         }))}
         canRestore={canRestore}
         onRestore={(n) => setChosen(versions.find((v) => v.number === n) ?? null)}

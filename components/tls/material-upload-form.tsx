@@ -278,7 +278,11 @@ export function MaterialUploadForm({ org, mode, target, current, now }: Props) {
           </div>
           <PasswordInput
             id="password"
-            labelText="Password (if the key or PKCS#12 file is encrypted)"
+            labelText={
+              keystore
+                ? "Password (if the key or PKCS#12 file is encrypted)"
+                : "Password (if the PKCS#12 file is encrypted)"
+            }
             helperText="Used once to read the files; never stored."
             autoComplete="off"
             value={password}

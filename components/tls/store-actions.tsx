@@ -119,7 +119,13 @@ export function StoreActions({ org, kind, store, inUse }: Props) {
       {dialog === "delete" && (
         <DeleteResourcesModal
           noun={kind}
-          items={[{ key: store.name, title: store.title, detail: inUse ? `used by ${inUse} profile(s)` : store.name }]}
+          items={[
+            {
+              key: store.name,
+              title: store.title,
+              detail: inUse ? `used by ${inUse} profile${inUse === 1 ? "" : "s"}` : store.name,
+            },
+          ]}
           consequence={
             kind === "keystore"
               ? "The private key is destroyed and cannot be recovered. A keystore that profiles use cannot be deleted."

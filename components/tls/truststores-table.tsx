@@ -58,7 +58,7 @@ export function TruststoresTable({ org, now, ...props }: Props) {
       isProtected={(t) => t.is_default}
       deletion={{
         consequence: "This cannot be undone. Truststores that profiles use cannot be deleted.",
-        detail: (t) => `${t.name} · ${t.certificate_count} certificate(s)`,
+        detail: (t) => `${t.name} · ${t.certificate_count} certificate${t.certificate_count === 1 ? "" : "s"}`,
         remove: (rows) =>
           deleteTruststoresAction(
             org,

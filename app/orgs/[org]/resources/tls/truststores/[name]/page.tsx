@@ -38,7 +38,8 @@ export default async function TruststorePage({ params }: { params: Promise<{ org
           )}
         </h1>
         <p>
-          {truststore.name} · {certificates.length} certificate(s) · last changed by {truststore.updated_by}
+          {truststore.name} · {certificates.length} certificate{certificates.length === 1 ? "" : "s"} · last changed by{" "}
+          {truststore.updated_by}
         </p>
         {truststore.summary && <p>{truststore.summary}</p>}
       </header>

@@ -20,6 +20,7 @@ export default async function PrepareRotationPage({
   const { org, name } = await params;
   const ctx = await pageOrg(org, OPERATIONS.prepareKeystoreRotation);
   const keystore = await orNotFound(getKeystore(ctx, name));
+  const using = keystore.used_by?.length ?? 0;
   const from = (await searchParams).from;
   return (
     <div className="page page--form">
@@ -27,8 +28,10 @@ export default async function PrepareRotationPage({
         <p className="page__eyebrow">Resources · TLS · Keystores · {keystore.title}</p>
         <h1>Prepare rotation</h1>
         <p>
-          The next material is kept beside the current one: the {keystore.used_by?.length ?? 0} profile(s) using this
-          keystore change only when you activate it, after reading what changes.
+          The next material is kept beside the current one
+          {using === 0
+            ? " until you activate it, after reading what changes."
+            : `: ${using === 1 ? "the profile using this keystore changes" : `the ${using} profiles using this keystore change`} only when you activate it, after reading what changes.`}
         </p>
       </header>
       <KeystoreCreate

@@ -11,14 +11,16 @@ export default async function RotateKeystorePage({ params }: { params: Promise<{
   const { org, name } = await params;
   const ctx = await pageOrg(org, OPERATIONS.rotateKeystore);
   const keystore = await orNotFound(getKeystore(ctx, name));
+  const using = keystore.used_by?.length ?? 0;
   return (
     <div className="page page--form">
       <header className="page__header">
         <p className="page__eyebrow">Resources · TLS · Keystores · {keystore.title}</p>
         <h1>Replace key and certificates</h1>
         <p>
-          The keystore keeps its name, so the {keystore.used_by?.length ?? 0} profile(s) using it pick up the new
-          material.
+          {using === 0
+            ? "No profile uses this keystore yet; the new material replaces the current one at once."
+            : `The keystore keeps its name, so ${using === 1 ? "the profile using it picks" : `the ${using} profiles using it pick`} up the new material at once.`}
         </p>
       </header>
       <MaterialUploadForm
