@@ -86,6 +86,7 @@ test.describe.serial("Staged keystore rotation", () => {
         page.getByText(`clientAuth is gone; client profile ${PROFILE} uses this keystore for mutual TLS`),
       ).toBeVisible();
       await expect(page.getByText("DNS:old.e2e.test is no longer in the certificate")).toBeVisible();
+      await expect(page.getByText("Client authentication is gone (client_auth_removed)")).toBeVisible();
       await expect(page.getByRole("cell", { name: "DNS:rot.e2e.test, DNS:old.e2e.test (removed)" })).toBeVisible();
       // Nothing in use changed yet: the chain still starts with the first certificate.
       const current = await page.request.get(`${API}/keystores/${KEYSTORE}`);
@@ -170,7 +171,7 @@ test.describe.serial("Staged keystore rotation", () => {
       await page.getByRole("button", { name: "Upload certificate" }).click();
       await expect(page.getByText("Certificate uploaded: the pending material is ready")).toBeVisible();
       await expect(page.getByRole("heading", { name: "What changes" })).toBeFocused();
-      await expect(page.getByText("new_root", { exact: true })).toBeVisible();
+      await expect(page.getByText("A new root (new_root)", { exact: true })).toBeVisible();
       await expectNoSeriousA11yViolations(page);
     });
 
@@ -217,6 +218,32 @@ test.describe.serial("Staged keystore rotation", () => {
         ((await created.json()) as { sha256_fingerprint: string }).sha256_fingerprint,
       );
     });
+  });
+
+  test("a generated key still awaiting its certificate can be discarded, after a confirmation that can be declined", async ({
+    page,
+  }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    await page.goto(`${TLS}/keystores/${GENERATED}`);
+    await page.getByRole("link", { name: "Generate a new key and CSR" }).click();
+    await page.getByLabel("Common name (CN)").fill("abandoned.e2e.test");
+    await page.getByRole("button", { name: "Generate key and CSR" }).click();
+    await expect(page.getByRole("heading", { name: "Certificate signing request" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Discard pending material" }).click();
+    const modal = page.getByRole("dialog", { name: "Discard the pending material?" });
+    await expect(modal.getByText(/The key generated for the next rotation \(CN=abandoned\.e2e\.test\)/)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await modal.getByRole("button", { name: "Keep it" }).click();
+    await expect(modal).toBeHidden();
+    await expect(page.getByRole("heading", { name: "Certificate signing request" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Discard pending material" }).click();
+    await modal.getByRole("button", { name: "Discard" }).click();
+    await expect(page.getByText("Pending material discarded")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Certificate signing request" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Rotation", exact: true })).toBeFocused();
+    expect((await page.request.get(`${API}/keystores/${GENERATED}/pending`)).status()).toBe(404);
   });
 
   test("truststore: adding a certificate keeps a version; roll back restores the set", async ({ page }) => {

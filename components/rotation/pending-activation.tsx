@@ -1,22 +1,15 @@
 "use client";
 
-import {
-  Button,
-  InlineLoading,
-  InlineNotification,
-  Modal,
-  RadioButton,
-  RadioButtonGroup,
-  Stack,
-} from "@/components/carbon";
+import { Button, InlineLoading, InlineNotification, RadioButton, RadioButtonGroup, Stack } from "@/components/carbon";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { activateRotationAction, cancelActivationAction, discardRotationAction } from "@/app/actions/keystore-rotation";
+import { activateRotationAction, cancelActivationAction } from "@/app/actions/keystore-rotation";
 import { useToast } from "@/components/ui/toasts";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { queryKeys } from "@/lib/query-keys";
 import type { PendingMaterialDto } from "@/lib/tls/rotation-dto";
 import { ConfirmWarnings } from "./confirm-warnings";
+import { DiscardPending } from "./discard-pending";
 import { ScheduleFields, scheduledInstant } from "./schedule-fields";
 import styles from "./rotation.module.scss";
 
@@ -31,7 +24,7 @@ const when = (iso: string) =>
 
 /**
  * Activate the pending material now or at a chosen time, after confirming its warnings by code; or cancel the
- * scheduled swap; or discard the pending material (confirmed in a modal).
+ * scheduled swap; or discard the pending material.
  */
 export function PendingActivation({ org, keystore, pending }: Props) {
   const router = useRouter();
@@ -40,11 +33,9 @@ export function PendingActivation({ org, keystore, pending }: Props) {
   const [understood, setUnderstood] = useState(false);
   const [mode, setMode] = useState<"now" | "later">("now");
   const [slot, setSlot] = useState({ date: "", time: "" });
-  const [discarding, setDiscarding] = useState(false);
   const invalidate = { invalidate: [queryKeys.keystores(org)] };
   const activating = useActionMutation(activateRotationAction, invalidate);
   const cancelling = useActionMutation(cancelActivationAction, invalidate);
-  const discard = useActionMutation(discardRotationAction, invalidate);
   const [localError, setLocalError] = useState<string | null>(null);
 
   const activate = async () => {
@@ -152,42 +143,8 @@ export function PendingActivation({ org, keystore, pending }: Props) {
         <Button disabled={activating.busy || (codes.length > 0 && !understood)} onClick={() => void activate()}>
           {mode === "now" ? "Activate now" : "Schedule activation"}
         </Button>
-        <Button kind="danger--tertiary" onClick={() => setDiscarding(true)}>
-          Discard pending material
-        </Button>
+        <DiscardPending org={org} keystore={keystore} pending={pending} />
       </div>
-      {discarding && (
-        <Modal
-          open
-          danger
-          modalHeading="Discard the pending material?"
-          primaryButtonText={discard.busy ? "Discarding…" : "Discard"}
-          primaryButtonDisabled={discard.busy}
-          secondaryButtonText="Keep it"
-          onRequestClose={() => setDiscarding(false)}
-          onRequestSubmit={async () => {
-            const result = await discard.run(org, keystore);
-            if (!result.ok) return;
-            setDiscarding(false);
-            toast({ kind: "success", title: "Pending material discarded", subtitle: keystore });
-            router.refresh();
-          }}
-        >
-          <p>
-            The prepared key and certificate ({pending.subject}) are deleted; the material in use does not change.
-            {pending.source === "generate" ? " The key generated for it cannot be recovered." : ""}
-          </p>
-          {discard.failure && (
-            <InlineNotification
-              kind="error"
-              title="Not discarded"
-              subtitle={failureText(discard.failure)}
-              hideCloseButton
-              role="alert"
-            />
-          )}
-        </Modal>
-      )}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { InlineNotification, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/carbon";
-import type { RotationDiff } from "@/lib/tls/rotation-diff";
+import { ROTATION_WARNING_TITLES, type RotationDiff } from "@/lib/tls/rotation-diff";
 import styles from "./rotation.module.scss";
 
 const usages = (u: string[] | null) => (u === null ? "Any purpose (no extension)" : u.join(", ") || "None");
@@ -67,7 +67,7 @@ export function RotationDiffView({ diff, nextLabel = "Pending" }: { diff: Rotati
               kind="warning"
               lowContrast
               hideCloseButton
-              title={w.code}
+              title={`${ROTATION_WARNING_TITLES[w.code]} (${w.code})`}
               subtitle={w.message}
             />
           ))}

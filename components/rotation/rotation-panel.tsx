@@ -6,6 +6,7 @@ import { CertificateRequest } from "@/components/keystores/certificate-request";
 import { CompleteKeystoreForm } from "@/components/keystores/complete-keystore-form";
 import { CertificateList } from "@/components/tls/certificate-list";
 import type { PendingMaterialDto } from "@/lib/tls/rotation-dto";
+import { DiscardPending } from "./discard-pending";
 import { PendingActivation } from "./pending-activation";
 import { RotationDiffView } from "./rotation-diff-view";
 import styles from "./rotation.module.scss";
@@ -83,7 +84,14 @@ export function RotationPanel({ org, keystore, pending, csrPem, canManage, profi
           {pending.csr && csrPem && (
             <CertificateRequest csr={pending.csr} pem={csrPem} downloadHref={`${api}/pending/csr.pem`} />
           )}
-          {canManage && <CompleteKeystoreForm org={org} target={keystore} pending />}
+          {canManage && (
+            <>
+              <CompleteKeystoreForm org={org} target={keystore} pending />
+              <div className={styles.actions}>
+                <DiscardPending org={org} keystore={keystore.name} pending={pending} />
+              </div>
+            </>
+          )}
         </>
       )}
       {pending && pending.state !== "awaiting_certificate" && pending.diff && (

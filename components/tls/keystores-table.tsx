@@ -54,7 +54,15 @@ export function KeystoresTable({ org, now, ...props }: Props) {
           key: "findings",
           header: "Findings",
           sortable: false,
-          render: (k) => <FindingsBadge findings={k.findings} />,
+          // A key awaiting its certificate has had nothing to check yet: "No findings" would read as a clean bill.
+          render: (k) =>
+            k.state === "awaiting_certificate" && k.findings.length === 0 ? (
+              <Tag size="sm" type="gray">
+                Not checked yet
+              </Tag>
+            ) : (
+              <FindingsBadge findings={k.findings} />
+            ),
         },
         { key: "updated_at", header: "Updated", render: (k) => <When iso={k.updated_at} /> },
       ]}

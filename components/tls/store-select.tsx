@@ -6,6 +6,8 @@ import { parseStoreRef, type StoreKind } from "@/lib/tls/store-ref";
 export interface StoreChoice {
   name: string;
   title: string;
+  /** A state the choice is in that a profile cannot use yet, said after its name. */
+  note?: string;
 }
 
 interface Props {
@@ -45,7 +47,7 @@ export function StoreSelect({
     >
       <SelectItem value="" text={required ? "Choose…" : "None"} />
       {choices.map((c) => (
-        <SelectItem key={c.name} value={c.name} text={`${c.title} (${c.name})`} />
+        <SelectItem key={c.name} value={c.name} text={`${c.title} (${c.name})${c.note ? ` – ${c.note}` : ""}`} />
       ))}
     </Select>
   );

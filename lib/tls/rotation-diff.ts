@@ -50,6 +50,19 @@ export const ROTATION_WARNING_CODES = [
 ] as const;
 type RotationWarningCode = (typeof ROTATION_WARNING_CODES)[number];
 
+/** What a person reads first; the code stays beside it, since the confirmation (and the REST `confirm`) names it. */
+export const ROTATION_WARNING_TITLES: Record<RotationWarningCode, string> = {
+  client_auth_removed: "Client authentication is gone",
+  server_auth_removed: "Server authentication is gone",
+  san_removed: "A subject alternative name is removed",
+  key_type_changed: "The key type changes",
+  key_smaller: "The key gets smaller",
+  new_root: "A new root",
+  new_intermediate: "A new intermediate",
+  expires_sooner: "The new certificate expires sooner",
+  expired: "The new certificate has expired",
+};
+
 interface RotationWarning {
   code: RotationWarningCode;
   message: string;

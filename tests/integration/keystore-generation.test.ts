@@ -245,7 +245,7 @@ describe("completing a keystore", () => {
     });
     expect(client.keystore_url).toBeNull();
     await expect(refusal(duplicateKeystore(ctx, name))).resolves.toMatchObject({ code: "CONFLICT" });
-    expect(await keystoreChoices(ctx)).toContainEqual({ name, title: "Partner mTLS (awaiting certificate)" });
+    expect(await keystoreChoices(ctx)).toContainEqual({ name, title: "Partner mTLS", note: "awaiting certificate" });
   });
 
   it("has no expiry while awaiting: lists show its state, the overview leaves it out, not_after sorts it last", async () => {

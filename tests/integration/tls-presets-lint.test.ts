@@ -147,7 +147,7 @@ describe("findings and DataPower names on REST objects", () => {
       request("POST", "/x", auth, {
         title: "Server cert",
         private_key: serverOnly.keyPem,
-        certificate: serverOnly.certPem,
+        certificate: serverOnly.certPem + testCa.certPem,
       }),
       org(),
     );
@@ -156,7 +156,7 @@ describe("findings and DataPower names on REST objects", () => {
       request("POST", "/x", auth, {
         title: "Client cert",
         private_key: clientOnly.keyPem,
-        certificate: clientOnly.certPem,
+        certificate: clientOnly.certPem + testCa.certPem,
       }),
       org(),
     );
@@ -186,7 +186,11 @@ describe("findings and DataPower names on REST objects", () => {
   it("keystores and truststores carry findings in list, single, create and patch responses", async () => {
     const rsa = issue(new Date(), { commonName: "rsa.test", usage: "server", keyKind: "rsa-2048" }, testCa);
     const created = await keystores.POST(
-      request("POST", "/x", auth, { title: "RSA ks", private_key: rsa.keyPem, certificate: rsa.certPem }),
+      request("POST", "/x", auth, {
+        title: "RSA ks",
+        private_key: rsa.keyPem,
+        certificate: rsa.certPem + testCa.certPem,
+      }),
       org(),
     );
     expect(codes(await created.json())).toEqual(["keystore.rsa_below_3072"]);

@@ -11,6 +11,7 @@ const LINT_COLUMNS = {
   truststoreId: true,
   position: true,
   subject: true,
+  issuer: true,
   signatureAlgorithm: true,
   selfSigned: true,
   keyType: true,
@@ -22,6 +23,7 @@ const LINT_COLUMNS = {
 
 interface CertificateRow {
   subject: string;
+  issuer: string;
   signatureAlgorithm: string;
   selfSigned: boolean;
   keyType: string;

@@ -237,7 +237,7 @@ export async function listKeystores(ctx: OrgContext, query: StoreListQuery) {
 
 /**
  * Every keystore's name and title, for the pickers in the profile forms. One awaiting its certificate is listed
- * (a profile may not use it yet, and saying so beats hiding it) with that state in its title.
+ * (a profile may not use it yet, and saying so beats hiding it) with that state as its note.
  */
 export async function keystoreChoices(ctx: OrgContext) {
   const rows = await db().keystore.findMany({
@@ -247,7 +247,8 @@ export async function keystoreChoices(ctx: OrgContext) {
   });
   return rows.map((r) => ({
     name: r.name,
-    title: r.state === AWAITING ? `${r.title} (awaiting certificate)` : r.title,
+    title: r.title,
+    ...(r.state === AWAITING ? { note: "awaiting certificate" } : {}),
   }));
 }
 

@@ -33,5 +33,14 @@ export function lintKeystore(chain: readonly LintCertificate[], now: Date): Find
       message: `Signed with SHA-1 (or MD5): ${listed(sha1.map((c) => `${shortName(c)} (${c.signatureAlgorithm})`))}; clients increasingly refuse such chains.`,
       fix: "Have the certificate reissued with a SHA-256 signature and replace the keystore's material.",
     });
+  // CAs sign server and client certificates with an intermediate that peers do not hold: a leaf sent alone fails
+  // their handshake as an incomplete chain. Sending a root too costs nothing, so the advice holds for a root-signed leaf.
+  if (chain.length === 1 && !leaf.selfSigned)
+    findings.push({
+      code: "keystore.issuer_missing",
+      severity: "warning",
+      message: `The keystore holds only ${shortName(leaf)}, not its issuer "${leaf.issuer}": peers that do not already have that certificate fail the handshake (incomplete chain).`,
+      fix: "Replace the key and certificates, adding the issuer's certificate (the CA's intermediate bundle) after the leaf.",
+    });
   return sortFindings(findings);
 }

@@ -5,6 +5,7 @@ import type { CertificateDto } from "../store-dto";
 /** The stored facts of one certificate that store lint reads (public facts only; notAfter as ISO text). */
 export interface LintCertificate {
   subject: string;
+  issuer: string;
   signatureAlgorithm: string;
   selfSigned: boolean;
   keyType: string;
@@ -17,6 +18,7 @@ export interface LintCertificate {
 /** A certificate as the API shows it (an upload's preview), in the shape lint reads. */
 export const lintableDto = (c: CertificateDto): LintCertificate => ({
   subject: c.subject,
+  issuer: c.issuer,
   signatureAlgorithm: c.signature_algorithm,
   selfSigned: c.self_signed,
   keyType: c.key_type,

@@ -7,6 +7,7 @@ import { lintTruststore } from "./truststore";
 const now = new Date("2027-01-01T00:00:00Z");
 const cert = (over: Partial<LintCertificate> = {}): LintCertificate => ({
   subject: "O=Acme, CN=api.acme.test",
+  issuer: "CN=Acme Root",
   signatureAlgorithm: "ecdsa-with-SHA256",
   selfSigned: false,
   keyType: "EC",
@@ -17,7 +18,7 @@ const cert = (over: Partial<LintCertificate> = {}): LintCertificate => ({
   ...over,
 });
 const ca = (over: Partial<LintCertificate> = {}) =>
-  cert({ subject: "CN=Acme Root", isCA: true, selfSigned: true, sha256: "CA", ...over });
+  cert({ subject: "CN=Acme Root", issuer: "CN=Acme Root", isCA: true, selfSigned: true, sha256: "CA", ...over });
 const codes = (f: { code: string }[]) => f.map((x) => x.code);
 
 describe("keystore lint", () => {
@@ -26,14 +27,14 @@ describe("keystore lint", () => {
   });
 
   it("keystore.rsa_below_3072: RSA 2048 leaf is info; RSA 3072 is clean", () => {
-    const f = lintKeystore([cert({ keyType: "RSA", keyBits: 2048 })], now);
+    const f = lintKeystore([cert({ keyType: "RSA", keyBits: 2048 }), ca()], now);
     expect(f).toEqual([expect.objectContaining({ code: "keystore.rsa_below_3072", severity: "info" })]);
     expect(f[0].message).toContain("'api.acme.test' is RSA 2048");
-    expect(lintKeystore([cert({ keyType: "RSA", keyBits: 3072 })], now)).toEqual([]);
+    expect(lintKeystore([cert({ keyType: "RSA", keyBits: 3072 }), ca()], now)).toEqual([]);
   });
 
   it("keystore.weak_key: RSA 1024 is critical, and replaces the 3072 advice", () => {
-    expect(codes(lintKeystore([cert({ keyType: "RSA", keyBits: 1024 })], now))).toEqual(["keystore.weak_key"]);
+    expect(codes(lintKeystore([cert({ keyType: "RSA", keyBits: 1024 }), ca()], now))).toEqual(["keystore.weak_key"]);
   });
 
   it("keystore.sha1_signature names the SHA-1-signed certificates, not a self-signed root's own signature", () => {
@@ -44,6 +45,13 @@ describe("keystore lint", () => {
     expect(f).toEqual([expect.objectContaining({ code: "keystore.sha1_signature", severity: "warning" })]);
     expect(f[0].message).toContain("'api.acme.test' (sha1WithRSAEncryption)");
     expect(f[0].message).not.toContain("Acme Root");
+  });
+
+  it("keystore.issuer_missing: a leaf without its issuer warns and names the issuer; a self-signed leaf does not", () => {
+    const f = lintKeystore([cert({ issuer: "CN=Acme Issuing CA 2" })], now);
+    expect(f).toEqual([expect.objectContaining({ code: "keystore.issuer_missing", severity: "warning" })]);
+    expect(f[0].message).toContain('not its issuer "CN=Acme Issuing CA 2"');
+    expect(lintKeystore([cert({ selfSigned: true, issuer: "O=Acme, CN=api.acme.test" })], now)).toEqual([]);
   });
 });
 

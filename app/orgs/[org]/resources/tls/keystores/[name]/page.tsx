@@ -75,7 +75,10 @@ export default async function KeystorePage({ params }: { params: Promise<{ org: 
       {keystore.is_default && (
         <p className="default-note">Default keystore: created at installation; it cannot be edited or deleted.</p>
       )}
-      <FindingsSection findings={keystore.findings} subject="keystore" />
+      {/* Lint reads the certificate chain: until one is uploaded there is nothing it could have found. */}
+      {!(awaiting && keystore.findings.length === 0) && (
+        <FindingsSection findings={keystore.findings} subject="keystore" />
+      )}
       {awaiting ? (
         <>
           <CertificateRequest
