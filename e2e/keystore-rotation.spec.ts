@@ -116,7 +116,9 @@ test.describe.serial("Staged keystore rotation", () => {
       await page.getByRole("button", { name: "Roll back to version 1" }).click();
       const modal = page.getByRole("dialog", { name: "Roll back to version 1?" });
       await expect(modal).toBeVisible();
-      await expect(modal.getByText("expires_sooner", { exact: true })).toBeVisible();
+      await expect(
+        modal.getByText("The new certificate expires sooner (expires_sooner)", { exact: true }),
+      ).toBeVisible();
       await expectNoSeriousA11yViolations(page);
       await expect(modal.getByRole("button", { name: "Roll back" })).toBeDisabled();
       await modal.getByText("I understand: expires_sooner").click();
