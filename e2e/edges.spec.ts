@@ -135,3 +135,18 @@ test.describe("request edges against the production server", () => {
     await expect(links).toHaveText(["sortcheck alpha", "Sortcheck Zulu"]);
   });
 });
+
+test.describe("a reader in another time zone and locale", () => {
+  test.use({ timezoneId: "Pacific/Auckland", locale: "de-DE" });
+
+  test("times hydrate without a mismatch and then read in the reader's own zone", async ({ page }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    await page.goto("/orgs/admin/resources/tls/keystores");
+    // The row's last time is "Updated" (a full time); "Expires" before it is a UTC day.
+    const updated = page.locator("tbody tr").first().locator("time").last();
+    const iso = (await updated.getAttribute("datetime"))!;
+    const local = new Date(iso).toLocaleString("de-DE", { timeZone: "Pacific/Auckland" });
+    // The server rendered UTC; the browser's own wording replaced it, and the console stayed clean (the fixture).
+    await expect(updated).toHaveText(local);
+  });
+});

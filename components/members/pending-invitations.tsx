@@ -3,6 +3,7 @@
 import { Button, InlineNotification, Modal } from "@/components/carbon";
 import { useState } from "react";
 import { revokeInvitationAction } from "@/app/actions/members";
+import { When } from "@/components/tls/cells";
 import { useToast } from "@/components/ui/toasts";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import type { InvitationDto } from "@/lib/server/access/invitations";
@@ -61,7 +62,9 @@ export function PendingInvitations({
               <td>{i.email}</td>
               <td>{roleTitle(i.role)}</td>
               <td>{i.invitedBy}</td>
-              <td>{new Date(i.expiresAt).toLocaleString()}</td>
+              <td>
+                <When iso={i.expiresAt} />
+              </td>
               <td>
                 <Button
                   kind="danger--ghost"

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { activateRotationAction, cancelActivationAction } from "@/app/actions/keystore-rotation";
 import { useToast } from "@/components/ui/toasts";
+import { useLocalTime, utcText } from "@/components/ui/use-local-time";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { queryKeys } from "@/lib/query-keys";
 import type { PendingMaterialDto } from "@/lib/tls/rotation-dto";
@@ -19,8 +20,13 @@ interface Props {
   pending: PendingMaterialDto;
 }
 
-const when = (iso: string) =>
-  `${new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })} (${iso.slice(0, 16).replace("T", " ")} UTC)`;
+const SHORT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+
+/** The reader's own time, with UTC beside it for those agreeing a swap across zones. */
+function useWhen(iso: string): string {
+  const local = useLocalTime(iso, SHORT);
+  return local === utcText(iso) ? local : `${local} (${utcText(iso)})`;
+}
 
 /**
  * Activate the pending material now or at a chosen time, after confirming its warnings by code; or cancel the
@@ -29,6 +35,8 @@ const when = (iso: string) =>
 export function PendingActivation({ org, keystore, pending }: Props) {
   const router = useRouter();
   const toast = useToast();
+  const scheduledAt = useWhen(pending.activate_at ?? pending.created_at);
+  const refusedAt = useWhen(pending.refused?.at ?? pending.created_at);
   const codes = pending.diff?.warnings.map((w) => w.code) ?? [];
   const [understood, setUnderstood] = useState(false);
   const [mode, setMode] = useState<"now" | "later">("now");
@@ -67,7 +75,7 @@ export function PendingActivation({ org, keystore, pending }: Props) {
             lowContrast
             hideCloseButton
             title="Activation scheduled"
-            subtitle={`The swap runs at ${when(pending.activate_at!)}, scheduled by ${pending.scheduled_by}${
+            subtitle={`The swap runs at ${scheduledAt}, scheduled by ${pending.scheduled_by}${
               pending.confirmed_warnings.length ? `; warnings confirmed: ${pending.confirmed_warnings.join(", ")}` : ""
             }.`}
           />
@@ -112,7 +120,7 @@ export function PendingActivation({ org, keystore, pending }: Props) {
           lowContrast
           hideCloseButton
           title="Scheduled activation refused"
-          subtitle={`At ${when(pending.refused.at)} the organization's TLS policy refused this material, so nothing was swapped and the schedule was taken off: ${pending.refused.reason} Discard it, or activate it once the policy allows it.`}
+          subtitle={`At ${refusedAt} the organization's TLS policy refused this material, so nothing was swapped and the schedule was taken off: ${pending.refused.reason} Discard it, or activate it once the policy allows it.`}
         />
       )}
       {banner && (

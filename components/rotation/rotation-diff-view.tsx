@@ -1,5 +1,6 @@
-import { InlineNotification, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/carbon";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/carbon";
 import { ROTATION_WARNING_TITLES, type RotationDiff } from "@/lib/tls/rotation-diff";
+import { WarningNotes } from "./warning-notes";
 import styles from "./rotation.module.scss";
 
 const usages = (u: string[] | null) => (u === null ? "Any purpose (no extension)" : u.join(", ") || "None");
@@ -59,20 +60,7 @@ export function RotationDiffView({ diff, nextLabel = "Pending" }: { diff: Rotati
           ))}
         </TableBody>
       </Table>
-      {diff.warnings.length > 0 && (
-        <div className={styles.warnings}>
-          {diff.warnings.map((w) => (
-            <InlineNotification
-              key={w.code}
-              kind="warning"
-              lowContrast
-              hideCloseButton
-              title={`${ROTATION_WARNING_TITLES[w.code]} (${w.code})`}
-              subtitle={w.message}
-            />
-          ))}
-        </div>
-      )}
+      <WarningNotes warnings={diff.warnings} titles={ROTATION_WARNING_TITLES} />
     </>
   );
 }

@@ -1,16 +1,13 @@
 "use client";
 
-import { InlineNotification } from "@/components/carbon";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { restoreTruststoreVersionAction } from "@/app/actions/keystore-rotation";
-import { useToast } from "@/components/ui/toasts";
-import { useFocusWhenLost } from "@/components/ui/use-focus-when-lost";
 import { queryKeys } from "@/lib/query-keys";
+import { TRUSTSTORE_WARNING_TITLES } from "@/lib/tls/truststore-diff";
 import type { TruststoreVersionDto } from "@/lib/tls/rotation-dto";
-import { VersionRestoreModal } from "./version-restore-modal";
-import { VersionsTable } from "./versions-table";
-import styles from "./rotation.module.scss";
+import { StoreVersions } from "./store-versions";
+import { WarningNotes } from "./warning-notes";
+
+const names = (list: { subject: string }[]) => list.map((c) => c.subject).join("; ") || "None";
 
 /** A truststore's kept certificate sets (last 5) and "Roll back", naming what comes back and what goes. */
 export function TruststoreVersions({
@@ -24,52 +21,25 @@ export function TruststoreVersions({
   versions: TruststoreVersionDto[];
   canRestore: boolean;
 }) {
-  const router = useRouter();
-  const toast = useToast();
-  // After a roll back the pressed "Roll back" row reads "in use": focus goes to the versions, not the page's start.
-  useFocusWhenLost("versions", versions.map((v) => `${v.number}:${v.current}`).join());
-  const [chosen, setChosen] = useState<TruststoreVersionDto | null>(null);
-  const names = (list: { subject: string }[]) => list.map((c) => c.subject).join("; ") || "None";
   return (
-    <section id="versions" tabIndex={-1} aria-label="Versions" className={styles.area}>
-      <VersionsTable
-        title="Versions"
-        description="Every add and remove keeps the certificate set it changed (the last 5)."
-        rows={versions.map((v) => ({
-          ...v,
-          holds: `${v.certificate_count} certificate${v.certificate_count === 1 ? "" : "s"}: ${v.certificates.map((c) => c.subject).join("; ")}`,
-        }))}
-        canRestore={canRestore}
-        onRestore={(n) => setChosen(versions.find((v) => v.number === n) ?? null)}
-      />
-      {chosen && (
-        <VersionRestoreModal
-          heading={`Roll back to version ${chosen.number}?`}
-          codes={chosen.diff.warnings.map((w) => w.code)}
-          restore={(confirm) => restoreTruststoreVersionAction(org, truststore, chosen.number, confirm)}
-          invalidate={queryKeys.truststores(org)}
-          onClose={(restored) => {
-            setChosen(null);
-            if (!restored) return;
-            toast({ kind: "success", title: `Rolled back to version ${chosen.number}`, subtitle: truststore });
-            router.refresh();
-          }}
-        >
-          <p>The truststore holds version {chosen.number}&apos;s certificates at once; the current set is kept.</p>
-          <p>Comes back: {names(chosen.diff.added)}</p>
-          <p>Goes: {names(chosen.diff.removed)}</p>
-          {chosen.diff.warnings.map((w) => (
-            <InlineNotification
-              key={w.code}
-              kind="warning"
-              lowContrast
-              hideCloseButton
-              title={w.code}
-              subtitle={w.message}
-            />
-          ))}
-        </VersionRestoreModal>
+    <StoreVersions
+      store={truststore}
+      versions={versions}
+      canRestore={canRestore}
+      description="Every add and remove keeps the certificate set it changed (the last 5)."
+      holds={(v) =>
+        `${v.certificate_count} certificate${v.certificate_count === 1 ? "" : "s"}: ${v.certificates.map((c) => c.subject).join("; ")}`
+      }
+      restore={(n, confirm) => restoreTruststoreVersionAction(org, truststore, n, confirm)}
+      invalidate={queryKeys.truststores(org)}
+      explain={(v) => (
+        <>
+          <p>The truststore holds version {v.number}&apos;s certificates at once; the current set is kept.</p>
+          <p>Comes back: {names(v.diff.added)}</p>
+          <p>Goes: {names(v.diff.removed)}</p>
+          <WarningNotes warnings={v.diff.warnings} titles={TRUSTSTORE_WARNING_TITLES} />
+        </>
       )}
-    </section>
+    />
   );
 }

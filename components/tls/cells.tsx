@@ -2,6 +2,7 @@
 
 import { Tag } from "@/components/carbon";
 import Link from "next/link";
+import { useLocalTime } from "@/components/ui/use-local-time";
 import { daysLeft, expiryBucket } from "@/lib/tls/expiry";
 import { PROTOCOL_LABELS, type TlsProtocol } from "@/lib/tls/protocols";
 
@@ -28,7 +29,7 @@ export function ProtocolTags({ protocols }: { protocols: TlsProtocol[] }) {
 }
 
 export function When({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{new Date(iso).toLocaleString()}</time>;
+  return <time dateTime={iso}>{useLocalTime(iso)}</time>;
 }
 
 /** Expiry date with days left: the Expiry page's buckets, a tag within 30 days, a critical one within 7 and once expired. */

@@ -14,6 +14,11 @@ export interface TruststoreSetDiff {
   warnings: { code: "certificates_removed"; message: string }[];
 }
 
+/** Each warning's title in words; the code stays beside it (see ROTATION_WARNING_TITLES). */
+export const TRUSTSTORE_WARNING_TITLES: Record<TruststoreSetDiff["warnings"][number]["code"], string> = {
+  certificates_removed: "Trusted certificates are taken away",
+};
+
 /**
  * Restoring an earlier certificate set of a truststore (ADR 026): what comes back and what goes. Taking a trust
  * anchor away from a truststore that profiles use is a warning to confirm, naming them: their peers presenting
