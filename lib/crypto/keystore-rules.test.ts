@@ -131,6 +131,16 @@ describe("keystore upload rules", () => {
       expect.objectContaining({ code: "MULTIPLE_KEYS" }),
     );
   });
+
+  it("two keys of different types are refused, and leave nothing behind that fails the next upload on the thread", () => {
+    const rsa = generateKey("rsa-2048").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    // Made first: generating a key clears the thread's OpenSSL error queue, which would hide the fault.
+    const pair = issue(now, { commonName: "next.example.test", usage: "server", keyKind: "rsa-2048" }, ca);
+    expect(() => run([file("two.pem", leaf.keyPem + rsa + leaf.certPem)])).toThrow(
+      expect.objectContaining({ code: "MULTIPLE_KEYS" }),
+    );
+    expect(run([file("next.pem", pair.keyPem + pair.certPem + ca.certPem)]).keyDescription.type).toBe("RSA");
+  });
 });
 
 describe("truststore upload rules", () => {

@@ -35,6 +35,13 @@ type KeyPolicy = "one" | "none";
 /** PEM labels of a PKCS#7 / CMS certificate bundle (openssl writes "PKCS7"). */
 const PKCS7_LABELS = ["PKCS7", "CMS"];
 
+
+/**
+ * Node 20's KeyObject.equals on keys of two types leaves "different key types" on the thread's OpenSSL error queue,
+ * and the next key read on that thread fails with it: one hostile upload would break someone else's. Keys of two
+ * types are never equal, so they are not handed to OpenSSL to compare.
+ */
+const sameKey = (a: KeyObject, b: KeyObject) => a.asymmetricKeyType === b.asymmetricKeyType && a.equals(b);
 class Reader {
   readonly out: UploadContents = { keys: [], certificates: [], fromPkcs12: false };
   constructor(
@@ -59,7 +66,7 @@ class Reader {
       );
     const first = this.out.keys[0];
     if (!first) this.out.keys.push({ key, part: file });
-    else if (!first.key.equals(key))
+    else if (!sameKey(first.key, key))
       throw new ImportError(
         "MULTIPLE_KEYS",
         "The upload has more than one private key; a keystore holds exactly one.",
