@@ -79,8 +79,12 @@ async function newKeyPair(type: KeyType): Promise<{ key: KeyObject; keys: Crypto
   }
 }
 
-/** Most significant first (C … CN), the order certificates are shown in everywhere else. */
-function nameOf(subject: KeyRequest["subject"]): x509.JsonName {
+/**
+ * Most significant first (C … CN), the order certificates are shown in everywhere else. Each value is handed over
+ * typed: as a plain string the library reads a leading "#" as hex DER to embed and unescapes "\\0a" to a newline,
+ * so the request would ask for a subject other than the one shown, audited and validated.
+ */
+function nameOf(subject: KeyRequest["subject"]): x509.Name {
   const parts: [string, string | undefined][] = [
     ["C", subject.country],
     ["ST", subject.state],
@@ -89,7 +93,11 @@ function nameOf(subject: KeyRequest["subject"]): x509.JsonName {
     ["OU", subject.organizational_unit],
     ["CN", subject.common_name],
   ];
-  return parts.filter(([, v]) => v).map(([k, v]) => ({ [k]: [v!] }));
+  return new x509.Name(
+    parts
+      .filter(([, v]) => v)
+      .map(([k, v]) => ({ [k]: [x509.Name.isPrintableString(v!) ? { printableString: v! } : { utf8String: v! }] })),
+  );
 }
 
 const SAN_KIND = { DNS: "dns", IP: "ip", email: "email", URI: "url" } as const;

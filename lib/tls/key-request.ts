@@ -32,11 +32,12 @@ const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Control characters (C0, DEL, C1) would forge lines where subjects are shown; a lone surrogate cannot be encoded
- * (UTF8String) at all. In `u` mode a valid surrogate pair is one code point, so `\p{Cs}` matches only lone halves.
+ * Control characters (C0, DEL, C1) would forge lines where subjects are shown; format characters (bidirectional
+ * overrides, zero-width ones) make a subject read as something else; a lone surrogate cannot be encoded (UTF8String)
+ * at all. In `u` mode a valid surrogate pair is one code point, so `\p{Cs}` matches only lone halves.
  */
-const UNWRITABLE = /[\p{Cc}\p{Cs}]/u;
-const UNWRITABLE_MESSAGE = "No control characters or broken Unicode";
+const UNWRITABLE = /[\p{Cc}\p{Cf}\p{Cs}]/u;
+const UNWRITABLE_MESSAGE = "No control or invisible formatting characters, and no broken Unicode";
 /** rfc822Name and uniformResourceIdentifier are IA5String: visible ASCII only (IDN domains as punycode). */
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
@@ -127,8 +128,8 @@ export const ZKeyRequest = z.strictObject({
 });
 export type KeyRequest = z.output<typeof ZKeyRequest>;
 
-/** RFC 4514 escaping, as OpenSSL (and so every certificate subject shown here) writes it: "O=Acme\\, Inc.". */
-const escapeRdn = (value: string) => value.replace(/[,+"\\<>;]/g, (c) => `\\${c}`);
+/** RFC 4514 escaping, as Node (and so every certificate subject shown here) writes it: "O=Acme\\, Inc.", "CN=\\#1". */
+const escapeRdn = (value: string) => value.replace(/[,+"\\<>;]/g, (c) => `\\${c}`).replace(/^#/, "\\#");
 
 /** The subject as one line, most significant part first, as certificates are shown everywhere else. */
 export function subjectLine(s: KeySubject): string {
