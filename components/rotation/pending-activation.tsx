@@ -120,7 +120,7 @@ export function PendingActivation({ org, keystore, pending }: Props) {
           lowContrast
           hideCloseButton
           title="Scheduled activation refused"
-          subtitle={`At ${refusedAt} the organization's TLS policy refused this material, so nothing was swapped and the schedule was taken off: ${pending.refused.reason} Discard it, or activate it once the policy allows it.`}
+          subtitle={`At ${refusedAt} the swap was refused, so nothing was swapped and the schedule was taken off: ${pending.refused.reason} Discard it, or activate it again once the reason is gone.`}
         />
       )}
       {banner && (

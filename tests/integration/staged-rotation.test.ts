@@ -328,6 +328,32 @@ describe("scheduled activation", () => {
   });
 });
 
+describe("scheduled activation after the material in use changed", () => {
+  it("refuses a swap whose diff gained a warning nobody confirmed (the material was replaced meanwhile); the replacement stays", async () => {
+    const { ks } = await keystoreInUse(leafOf(oldRoot, "server"));
+    await preparePending(ctx, ks.name, { upload: upload(leafOf(oldRoot, "server", ["localhost"], 400), oldRoot) });
+    const at = new Date(T.getTime() + 3_600_000);
+    await activatePending(ctx, ks.name, { at: at.toISOString() }, T);
+    // An emergency replacement with an RSA key: against it, the scheduled EC material now changes the key type.
+    const rsa = issue(
+      T,
+      { commonName: "localhost", usage: "server", dnsNames: ["localhost"], keyKind: "rsa-2048" },
+      oldRoot,
+    );
+    const replaced = await replaceKeystoreMaterial(ctx, ks.name, upload(rsa, oldRoot), undefined, ["key_type_changed"]);
+
+    expect(await activateDueRotations(at)).toMatchObject({ swapped: 0, refused: 1 });
+    expect(await fingerprintOf(ks.name)).toBe(replaced.sha256_fingerprint);
+    const pending = await getPending(ctx, ks.name);
+    expect(pending).toMatchObject({ state: "ready", activate_at: null });
+    expect(pending.refused?.reason).toMatch(/now warns of .*key_type_changed.*, which nobody confirmed/);
+    const record = await db().auditEvent.findFirstOrThrow({
+      where: { orgId: ctx.org.id, targetName: ks.name, action: "refuse-activation" },
+    });
+    expect(record.actorEmail).toBe("scheduler");
+  });
+});
+
 describe("REST", () => {
   const auth = () => ({ bearer: world.users.owner.apiKey });
   it("prepares, diffs, refuses with 422 at confirm, activates; API Connect's update fields rotate with confirm; never a key", async () => {

@@ -12,6 +12,8 @@ import { enforceMaterialPolicy } from "@/lib/server/policy/enforce";
 import { storedMaterialField, swapMaterial } from "@/lib/server/stores/keystore-swap";
 import { auditable, TARGET, toDto } from "@/lib/server/stores/keystores";
 import { bindings, openMaterial } from "@/lib/server/stores/rotation-material";
+import { differFor } from "@/lib/server/stores/rotation-facts";
+import { assertConfirmed } from "@/lib/tls/rotation-schema";
 
 /**
  * The swap of a keystore's pending material (ADR 026), now or when its scheduled time comes. The pending row is
@@ -55,6 +57,11 @@ export async function activateClaimed(
     );
     // The policy in force when the swap happens, not when it was scheduled: a stricter one refuses it (ADR 026).
     await enforceMaterialPolicy(tx, ctx, { name: row.name, keystoreId: row.id }, next, storedMaterialField);
+    // So are the warnings: the material in use may have been replaced or rolled back since they were confirmed (a
+    // new key type, a new root), and nobody agreed to what the swap now changes.
+    const warnings = (await differFor(row, now, tx))(pending.keyType, pending.chainPem).warnings;
+    if (how.scheduled) assertStillConfirmed(warnings, how.confirmed);
+    else assertConfirmed(warnings, how.confirmed);
     const kept = await swapMaterial(tx, ctx, row, next, "activate", now);
     await tx.keystorePending.delete({ where: { id: pending.id } });
     const after = await tx.keystore.findUniqueOrThrow({
@@ -79,6 +86,14 @@ export async function activateClaimed(
     const findings = await findingsOfStores(tx, "keystore", [row.id]);
     return toDto(ctx.org.name, after, findings.get(row.id)!, after.certificates);
   });
+}
+
+/** A scheduled swap whose diff gained a warning since it was scheduled is refused, saying which and why. */
+function assertStillConfirmed(warnings: readonly { code: string }[], confirmed: readonly string[]): void {
+  const missing = warnings.map((w) => w.code).filter((c) => !confirmed.includes(c));
+  if (missing.length === 0) return;
+  const message = `The material in use changed after the swap was scheduled, and it now warns of ${missing.join(", ")}, which nobody confirmed. Read the diff again, then activate or schedule it once more.`;
+  throw new AppError("VALIDATION", message, [{ field: "confirm", message }]);
 }
 
 /** At most this many swaps per run; the rest are due at the next run a minute later. */
@@ -116,8 +131,9 @@ export async function activateDueRotations(now: Date): Promise<{ swapped: number
       );
       if (done) swapped += 1;
     } catch (e) {
-      // The only expected failure inside a swap is the policy's refusal (a VALIDATION error): retrying every minute
-      // would not change it, so the schedule is taken off and the refusal recorded. Anything else is retried.
+      // The expected failures inside a swap are refusals (VALIDATION): the policy's, or a warning nobody confirmed.
+      // Retrying every minute would not change them, so the schedule is taken off and the refusal recorded.
+      // Anything else is retried.
       if (e instanceof AppError && e.code === "VALIDATION") {
         if (await refuseScheduled(ctx, p.id, scheduled, e.message, now)) refused += 1;
         continue;
@@ -130,7 +146,7 @@ export async function activateDueRotations(now: Date): Promise<{ swapped: number
 }
 
 /**
- * A scheduled swap the policy refuses: the material stays pending but unscheduled, with the refusal on the row (the
+ * A scheduled swap refused (by the policy, or for a warning nobody confirmed): the material stays pending but unscheduled, with the refusal on the row (the
  * keystore page shows it) and in the audit log. Conditional on the schedule still being the one refused, so with
  * several schedulers it is recorded once; a schedule changed meanwhile is left alone.
  */
@@ -162,7 +178,7 @@ async function refuseScheduled(
         refused: { to: reason },
       },
     );
-    logger.info({ pending: pendingId, keystore: keystore.name }, "scheduled keystore activation refused by the policy");
+    logger.info({ pending: pendingId, keystore: keystore.name }, "scheduled keystore activation refused");
     return true;
   });
 }
