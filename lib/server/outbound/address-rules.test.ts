@@ -1,8 +1,27 @@
+import { networkInterfaces } from "node:os";
 import { describe, expect, it } from "vitest";
 import { hasTrustedNetworks, judgeAddress } from "@/lib/server/outbound/address-rules";
 import { ConfigError, outboundNetworks } from "@/lib/server/platform/config";
 
 const none = {};
+
+describe("the machine's own addresses", () => {
+  const mine = Object.values(networkInterfaces())
+    .flat()
+    .filter((e) => e && !e.internal && !e.address.startsWith("fe80"))
+    .map((e) => e!.address);
+
+  it.runIf(mine.length > 0)("refuses each address of this machine's interfaces, unless OUTBOUND_ALLOW names it", () => {
+    for (const address of mine) {
+      expect(judgeAddress(address, none)).toEqual({
+        refused: "an address of this server's own machine",
+        trusted: false,
+      });
+      const block = address.includes(":") ? `${address}/128` : `${address}/32`;
+      expect(judgeAddress(address, { OUTBOUND_ALLOW: block })).toEqual({ trusted: true });
+    }
+  });
+});
 
 describe("default deny list", () => {
   it.each([

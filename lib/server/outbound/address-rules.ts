@@ -1,11 +1,12 @@
 import "server-only";
 import { BlockList, isIP } from "node:net";
+import { networkInterfaces } from "node:os";
 import { type Cidr, ipBytes } from "@/lib/net/cidr";
 import { outboundNetworks } from "@/lib/server/platform/config";
 
 /**
  * Which addresses the console may connect to on a user's behalf (ADR 020). Refused by default: the console's own
- * machine, the link (cloud metadata at 169.254.169.254), unspecified, multicast, broadcast and reserved space.
+ * machine (loopback and the addresses of its interfaces), the link (cloud metadata at 169.254.169.254), unspecified, multicast, broadcast and reserved space.
  * OUTBOUND_DENY adds blocks (for example the private ranges); OUTBOUND_ALLOW names trusted blocks, which win over
  * both and may be reached over plain http. BlockList also matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against the
  * IPv4 blocks, so a mapped form cannot slip past.
@@ -90,6 +91,23 @@ function carriedIpv4(address: string): string | null {
   return null;
 }
 
+const OWN_ADDRESSES_TTL_MS = 60_000;
+let own: { at: number; list: BlockList } | undefined;
+
+/**
+ * The addresses of this machine's own interfaces (192.0.2.2 as well as 127.0.0.1): reached through them, a probe
+ * would test the console itself and the services beside it, which loopback's block alone does not prevent. Read
+ * again after a minute, since an interface may get a new address.
+ */
+function ownAddresses(now = Date.now()): BlockList {
+  if (own && now - own.at < OWN_ADDRESSES_TTL_MS) return own.list;
+  const list = new BlockList();
+  for (const entries of Object.values(networkInterfaces()))
+    for (const e of entries ?? []) list.addAddress(e.address.split("%")[0], e.family === "IPv4" ? "ipv4" : "ipv6");
+  own = { at: now, list };
+  return list;
+}
+
 /** The verdict on one resolved address. Anything that is not an IP address is refused. */
 export function judgeAddress(address: string, env: Record<string, string | undefined> = process.env): AddressVerdict {
   const family = isIP(address);
@@ -99,6 +117,8 @@ export function judgeAddress(address: string, env: Record<string, string | undef
   if (allow.check(address, type)) return { trusted: true };
   const hit = deny.find(({ list }) => list.check(address, type));
   if (hit) return { refused: hit.what, trusted: false };
+  if (ownAddresses().check(address, type))
+    return { refused: "an address of this server's own machine", trusted: false };
   const carried = carriedIpv4(address);
   const inner = carried ? judgeAddress(carried, env) : undefined;
   if (inner?.refused) return { refused: `a translated form of ${carried}, ${inner.refused}`, trusted: false };

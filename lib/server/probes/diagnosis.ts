@@ -129,7 +129,6 @@ function fromDial(f: ProbeFacts, dial: NonNullable<ProbeFacts["dial"]>): Diagnos
 }
 
 function notTls(f: ProbeFacts, seen: NotTls): Diagnosis {
-  const said = seen.excerpt ? ` (it said "${seen.excerpt}")` : "";
   const fix = seen.looksLike.startsWith("an HTTP")
     ? "This port serves plain http: use the https port (usually 443)."
     : seen.looksLike.includes("STARTTLS")
@@ -138,7 +137,7 @@ function notTls(f: ProbeFacts, seen: NotTls): Diagnosis {
   return {
     ok: false,
     code: "not_tls",
-    message: `${f.host}:${f.port} answered, but not with TLS: it looks like ${seen.looksLike}${said}.`,
+    message: `${f.host}:${f.port} answered, but not with TLS: it looks like ${seen.looksLike}.`,
     fix,
   };
 }

@@ -1,12 +1,11 @@
 /**
- * What a port that does not answer with TLS seems to speak, judged from its first bytes. Only a short, printable
- * excerpt of its first line is ever kept: the answer comes from an arbitrary service and is shown to users.
+ * What a port that does not answer with TLS seems to speak, judged from its first bytes. Only the kind is kept, never
+ * the bytes: the answer comes from an arbitrary service (a banner may carry a version, a token) and the result is
+ * kept in a history everyone who may view settings reads.
  */
 export interface NotTls {
   /** "an HTTP server (plain http)", "an SSH server", …; "something other than TLS" when unknown. */
   looksLike: string;
-  /** At most 40 printable ASCII characters of the first line; others become "?". */
-  excerpt: string;
 }
 
 const KINDS: { test: RegExp; looksLike: string }[] = [
@@ -24,21 +23,11 @@ const KINDS: { test: RegExp; looksLike: string }[] = [
   { test: /^-ERR|^\+PONG|^-NOAUTH/, looksLike: "a Redis server" },
 ];
 
-const EXCERPT_LENGTH = 40;
-
-function excerpt(bytes: Buffer): string {
-  const firstLine = bytes.subarray(0, 200).toString("latin1").split(/\r?\n/)[0];
-  return firstLine
-    .slice(0, EXCERPT_LENGTH)
-    .replace(/[^\x20-\x7e]/g, "?")
-    .trim();
-}
-
 export function sniff(bytes: Buffer): NotTls {
   const text = bytes.subarray(0, 200).toString("latin1");
   const kind = KINDS.find((k) => k.test.test(text));
   // MySQL's greeting: a 3-byte length, sequence 0, then protocol version 10.
   const mysql = bytes.length > 5 && bytes[3] === 0 && bytes[4] === 10;
   const looksLike = kind?.looksLike ?? (mysql ? "a MySQL server" : "something other than TLS");
-  return { looksLike, excerpt: excerpt(bytes) };
+  return { looksLike };
 }
