@@ -59,12 +59,15 @@ export function proxy(request: NextRequest) {
 }
 
 /**
- * Next refuses a server action whose Origin names another host than the request's, but answers it with a 500;
- * the same rule here answers 403 first.
+ * A POST to a page is a server action: sent by fetch with a Next-Action header, or as a form whose body names the
+ * action (no header; Next's own Origin check answers a foreign one with a 500). Either must come from this
+ * console's pages, with their Origin, as REST writes must: browsers send Origin on every POST, so a missing one is
+ * not a browser on our page. Answered 403 here, before Next reads the body.
  */
 function foreignServerAction(request: NextRequest): boolean {
+  if (request.method !== "POST") return false;
   const origin = request.headers.get("origin");
-  if (request.method !== "POST" || !request.headers.has("next-action") || !origin) return false;
+  if (!origin) return true;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   try {
     return new URL(origin).host !== host;

@@ -40,4 +40,16 @@ describe("proxy", () => {
     expect(proxy(action("null")).status).toBe(403);
     expect(proxy(action("http://127.0.0.1:3000")).headers.get("x-middleware-next")).toBe("1");
   });
+
+  it("refuses a form-posted action (no Next-Action header) from another origin, and any page POST without Origin", () => {
+    const form = (headers: Record<string, string>) =>
+      new NextRequest("http://127.0.0.1:3000/orgs/sample-org/resources/tls/keystores/ks", {
+        method: "POST",
+        headers: { host: "127.0.0.1:3000", "content-type": "multipart/form-data; boundary=x", ...headers },
+      });
+    expect(proxy(form({ origin: "http://evil.test" })).status).toBe(403);
+    expect(proxy(form({})).status).toBe(403);
+    expect(proxy(form({ "next-action": "abc" })).status).toBe(403);
+    expect(proxy(form({ origin: "http://127.0.0.1:3000" })).headers.get("x-middleware-next")).toBe("1");
+  });
 });
