@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CipherName } from "./ciphers";
 import type { TlsProtocol } from "./protocols";
+import { wholeNumber } from "./whole-number";
 import type { CertificateDto } from "./store-dto";
 
 /**
@@ -38,12 +39,13 @@ export const ZConnectionTestInput = z.strictObject({
     .min(1, "Enter the host name or IP address to connect to.")
     .max(253, "A host name is at most 253 characters.")
     .regex(HOST, "Enter only the host name or IP address, without https:// or a path."),
-  port: z.coerce
-    .number({ error: "Enter a port number." })
-    .int("The port is a whole number.")
-    .min(1, "The port is between 1 and 65535.")
-    .max(65535, "The port is between 1 and 65535.")
-    .default(443),
+  port: wholeNumber(
+    z
+      .number({ error: "Enter a port number." })
+      .int("The port is a whole number.")
+      .min(1, "The port is between 1 and 65535.")
+      .max(65535, "The port is between 1 and 65535."),
+  ).default(443),
   /** Sent as SNI and checked against the certificate instead of `host` (a gateway reached by address). */
   server_name: z
     .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "./whole-number";
 import { MAX_UPLOAD_BASE64_CHARS } from "@/lib/crypto/limits";
 import { ipBytes } from "@/lib/net/cidr";
 
@@ -119,12 +120,13 @@ export const ZKeyRequest = z.strictObject({
     .default([])
     .refine((sans) => new Set(sans.map((s) => s.toLowerCase())).size === sans.length, "List each name once"),
   usage: z.enum(KEY_USAGES, { error: () => "One of server, client, both" }),
-  self_signed_days: z.coerce
-    .number()
-    .int("Whole days")
-    .min(1, "At least 1 day")
-    .max(MAX_SELF_SIGNED_DAYS, `At most ${MAX_SELF_SIGNED_DAYS} days`)
-    .optional(),
+  self_signed_days: wholeNumber(
+    z
+      .number({ error: "A number of days" })
+      .int("Whole days")
+      .min(1, "At least 1 day")
+      .max(MAX_SELF_SIGNED_DAYS, `At most ${MAX_SELF_SIGNED_DAYS} days`),
+  ).optional(),
 });
 export type KeyRequest = z.output<typeof ZKeyRequest>;
 

@@ -33,6 +33,14 @@ describe("ZActivateBody", () => {
     expect(ZActivateBody.safeParse({ at: "tomorrow" }).success).toBe(false);
     expect(ZActivateBody.safeParse({ when: "now" }).success).toBe(false);
   });
+  it("takes only warning codes it knows in confirm: junk is refused at its entry, not ignored", () => {
+    expect(ZActivateBody.parse({ confirm: ["new_root", "certificates_removed"] }).confirm).toHaveLength(2);
+    const junk = ZActivateBody.safeParse({ confirm: ["new_root", "*"] });
+    expect(junk.success).toBe(false);
+    expect(junk.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["confirm.1", 'Not a warning code: "*"'],
+    ]);
+  });
 });
 
 describe("truststoreSetDiff", () => {

@@ -1,8 +1,22 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { ROTATION_WARNING_CODES } from "./rotation-diff";
+import { TRUSTSTORE_WARNING_CODES } from "./truststore-diff";
 
-/** The warning codes a person confirms before a swap (ADR 026): named one by one, never "all". */
-const ZConfirm = z.array(z.string().trim().max(64)).max(20, "At most 20 codes").default([]);
+const KNOWN_CODES = new Set<string>([...ROTATION_WARNING_CODES, ...TRUSTSTORE_WARNING_CODES]);
+
+/** The warning codes a person confirms before a swap (ADR 026): named one by one, never "all", each one we know. */
+const ZConfirm = z
+  .array(
+    z
+      .string()
+      .trim()
+      .refine((c) => KNOWN_CODES.has(c), {
+        error: (i) => `Not a warning code: ${JSON.stringify(i.input).slice(0, 70)}`,
+      }),
+  )
+  .max(20, "At most 20 codes")
+  .default([]);
 
 /** `POST …/pending/activate`: now, or at a time (ISO 8601 with its offset) still to come. */
 export const ZActivateBody = z.strictObject({

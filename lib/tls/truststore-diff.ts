@@ -11,8 +11,10 @@ export interface TruststoreSetDiff {
   /** Subjects that restoring brings back, and that it takes away. */
   added: SetCertificate[];
   removed: SetCertificate[];
-  warnings: { code: "certificates_removed"; message: string }[];
+  warnings: { code: (typeof TRUSTSTORE_WARNING_CODES)[number]; message: string }[];
 }
+
+export const TRUSTSTORE_WARNING_CODES = ["certificates_removed"] as const;
 
 /** Each warning's title in words; the code stays beside it (see ROTATION_WARNING_TITLES). */
 export const TRUSTSTORE_WARNING_TITLES: Record<TruststoreSetDiff["warnings"][number]["code"], string> = {

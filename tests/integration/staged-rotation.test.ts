@@ -291,6 +291,10 @@ describe("scheduled activation", () => {
     ).toMatchObject({
       fieldErrors: [{ field: "at" }],
     });
+    const tooFar = new Date(T.getTime() + 400 * 86_400_000).toISOString();
+    expect(await refusal(activatePending(ctx, ks.name, { at: tooFar }, T))).toMatchObject({
+      fieldErrors: [{ field: "at", message: "Choose a time within a year from now." }],
+    });
 
     const scheduled = await activatePending(ctx, ks.name, { at: at.toISOString() }, T);
     expect("scheduled" in scheduled && scheduled.scheduled).toMatchObject({

@@ -259,6 +259,9 @@ export async function discardPending(ctx: OrgContext, name: string): Promise<voi
 const beingActivated = (name: string) =>
   new AppError("CONFLICT", `The pending material of keystore ${name} is being activated right now.`);
 
+/** A swap is scheduled at most this far ahead: certificates live about a year, and a year 9999 is a typing slip. */
+const MAX_SCHEDULE_AHEAD_MS = 366 * 86_400_000;
+
 /**
  * Activates the pending material now, or schedules it for `at`. Every warning of the diff must be confirmed by its
  * code (422 at `confirm` otherwise); a scheduled swap keeps the codes confirmed, and who scheduled it.
@@ -284,6 +287,10 @@ export async function activatePending(
   const diffNow = (await differFor(row, now))(pending.keyType, pending.chainPem);
   assertConfirmed(diffNow.warnings, body.confirm);
   const confirmed = diffNow.warnings.map((w) => w.code);
+  if (body.at && body.at.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_MS) {
+    const message = "Choose a time within a year from now.";
+    throw new AppError("VALIDATION", message, [{ field: "at", message }]);
+  }
   if (body.at && body.at.getTime() > now.getTime()) {
     const at = body.at;
     return db().$transaction(async (tx) => {
