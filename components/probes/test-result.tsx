@@ -8,6 +8,9 @@ import { PROTOCOL_LABELS } from "@/lib/tls/protocols";
 import { ScanMatrix } from "./scan-matrix";
 import styles from "./probes.module.scss";
 
+/** RFC 6066 names hosts only: an address dialled without a server name sends no SNI. */
+const isAddress = (host: string) => host.includes(":") || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+
 const ms = (v: number | undefined) => (v === undefined ? "—" : `${Math.round(v)} ms`);
 
 const targetText = (r: ConnectionTestResult) =>
@@ -89,7 +92,9 @@ export function TestResult({ result, idPrefix, now, check }: ResultProps) {
             {r.target.address && r.target.address !== r.target.host ? ` (${r.target.address})` : ""}
           </dd>
           <dt>Server name (SNI)</dt>
-          <dd>{r.target.server_name ?? r.target.host}</dd>
+          <dd>
+            {r.target.server_name ?? (isAddress(r.target.host) ? "None: an address is never sent" : r.target.host)}
+          </dd>
           <dt>Protocol</dt>
           <dd>{r.protocol ? PROTOCOL_LABELS[r.protocol] : "—"}</dd>
           <dt>Cipher suite</dt>

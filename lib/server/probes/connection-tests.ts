@@ -4,6 +4,7 @@ import type { OrgContext } from "@/lib/server/access/require-org";
 import { auditRun, historyOf, keepResult, type RunAudit } from "@/lib/server/probes/connection-history";
 import { runOnProbeThread } from "@/lib/server/probes/probe-pool";
 import { withProbeSlot } from "@/lib/server/probes/probe-slots";
+import { serverNameToSend } from "@/lib/server/probes/server-name";
 import { TARGET as CLIENT_PROFILE, getClientProfile } from "@/lib/server/profiles/client-profiles";
 import { clientProfileForConnection } from "@/lib/server/profiles/tls-material";
 import { db } from "@/lib/server/platform/db";
@@ -38,7 +39,8 @@ export async function testClientProfile(
   now = () => new Date(),
 ): Promise<ConnectionTestResult> {
   const profile = await clientProfileForConnection(ctx, name, version);
-  const input: ConnectionTestInput = ZConnectionTestInput.parse(raw);
+  const parsed: ConnectionTestInput = ZConnectionTestInput.parse(raw);
+  const input = { ...parsed, server_name: serverNameToSend(parsed.server_name) };
   const target = hostPort(input.host, input.port);
   const run: RunAudit = {
     action: "test",

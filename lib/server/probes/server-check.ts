@@ -4,6 +4,7 @@ import type { OrgContext } from "@/lib/server/access/require-org";
 import { historyOf, keepResult } from "@/lib/server/probes/connection-history";
 import { runOnProbeThread } from "@/lib/server/probes/probe-pool";
 import { withProbeSlot } from "@/lib/server/probes/probe-slots";
+import { serverNameToSend } from "@/lib/server/probes/server-name";
 import { getServerProfile } from "@/lib/server/profiles/server-profiles";
 import { clientProfileForConnection, serverProfileForConnection } from "@/lib/server/profiles/tls-material";
 import { db } from "@/lib/server/platform/db";
@@ -90,7 +91,8 @@ export async function checkServerProfile(
   const input: ServerCheckInput = ZServerCheckInput.parse(raw);
   const client = await resolveClientProfile(ctx, input.client_profile_url);
   const serverName =
-    input.server_name ?? (server.keystoreId ? await certificateName(ctx, server.keystoreId) : undefined);
+    serverNameToSend(input.server_name) ??
+    (server.keystoreId ? await certificateName(ctx, server.keystoreId) : undefined);
   if (!server.material.keystore || !serverName) {
     const message =
       "This server profile's keystore holds no certificate to present: give the profile a keystore with a certificate and key first.";

@@ -100,6 +100,15 @@ describe("profiles as Node TLS options, proven by handshakes on loopback", () =>
     expect(r.servername).toBe("localhost");
   });
 
+  it("an address is never sent as SNI (RFC 6066); a name is, unless the profile turns SNI off", () => {
+    expect(clientTlsOptions(clientProfile(), {}, "127.0.0.1").servername).toBe("");
+    expect(clientTlsOptions(clientProfile(), {}, "::1").servername).toBe("");
+    expect(clientTlsOptions(clientProfile(), {}, "api.example.com").servername).toBe("api.example.com");
+    expect(clientTlsOptions(clientProfile({ server_name_indication: false }), {}, "api.example.com").servername).toBe(
+      "",
+    );
+  });
+
   it("TLS 1.2 with one chosen cipher uses exactly that cipher", async () => {
     const only = clientProfile({ protocols: ["tls_v1.2"], ciphers: ["ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"] });
     const r = await handshake(serverProfile(), { keystore: keystore(serverPair) }, only, { truststore: trusting(ca) });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { constants } from "node:crypto";
 import { checkServerIdentity, type ConnectionOptions, type SecureVersion, type TlsOptions } from "node:tls";
 import { CIPHER_BY_NAME, type CipherName } from "@/lib/tls/ciphers";
@@ -71,8 +72,8 @@ export function clientTlsOptions(profile: ClientProfileTls, material: TlsMateria
     ...identity(material),
     host,
     rejectUnauthorized: !profile.insecure_server_connections,
-    // Node sends the host as SNI unless given a servername; an empty one sends none.
-    servername: profile.server_name_indication ? host : "",
+    // Node sends the host as SNI unless given a servername; an empty one sends none, as for an address (RFC 6066).
+    servername: profile.server_name_indication && isIP(host) === 0 ? host : "",
     // Without SNI Node would check the certificate against the address dialled; the profile means `host`.
     checkServerIdentity: (_servername, cert) => checkServerIdentity(host, cert),
   };
