@@ -209,6 +209,8 @@ describe("completing a keystore", () => {
       [foreign, /not issued for this keystore's key/],
       [expired, /expired/],
       [broken, /chain is not connected/],
+      // A leaf alone, signed by an intermediate: peers would miss it, and a generated key cannot be re-uploaded.
+      [signCsr(csr, intermediate), /Add the issuer's certificate \("CN=Generation Issuing CA"\)/],
       [Buffer.from("not a certificate"), /could not be read|neither/],
     ];
     for (const [bytes, message] of cases) {

@@ -151,8 +151,9 @@ export async function verifyCompletion(
   const der = open(masterKey(), pendingBinding(ctx.org.id, pending.id), pending);
   const keyFile = { name: "pending key", bytes: Buffer.from(toPem("PRIVATE KEY", der)) };
   der.fill(0);
+  let material: KeystoreMaterial;
   try {
-    return await openKeystoreUpload({
+    material = await openKeystoreUpload({
       files: [keyFile, ...upload.files],
       password: "",
       allowExpired: upload.allowExpired,
@@ -163,6 +164,14 @@ export async function verifyCompletion(
   } finally {
     keyFile.bytes.fill(0);
   }
+  // A key born here is never uploaded again, so a chain left out now could only come back with a new key: peers
+  // lacking the issuer (an intermediate, as CAs sign with) would fail the handshake. The root may come along too.
+  const leaf = material.chain[0];
+  if (material.chain.length === 1 && !leaf.selfSigned) {
+    const message = `Add the issuer's certificate ("${leaf.issuer}") after the signed certificate: peers need the chain, and it cannot be added to this key later.`;
+    throw new AppError("VALIDATION", message, [{ field: "certificate", message }]);
+  }
+  return material;
 }
 
 /**
