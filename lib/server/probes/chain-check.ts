@@ -13,6 +13,8 @@ export interface ChainVerdict {
   missingIssuer?: string;
   /** The certificate authority the truststore lacks. */
   untrustedIssuer?: string;
+  /** That "authority" is the server's own self-signed certificate, not a CA. */
+  untrustedSelfSigned?: boolean;
   /** The DNS names and addresses the leaf is valid for. */
   sans: string[];
   expired?: { name: string; days: number; position: number };
@@ -154,6 +156,7 @@ export function judgeChain(input: ChainInput): ChainVerdict {
     });
   } else if (!anchored) {
     verdict.untrustedIssuer = selfSigned(top) ? cn(top) : issuerCn(top);
+    if (selfSigned(top) && !top.ca) verdict.untrustedSelfSigned = true;
     verdict.problems.push({
       code: "untrusted",
       position: path[path.length - 1],

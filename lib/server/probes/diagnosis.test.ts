@@ -160,8 +160,21 @@ describe("diagnose", () => {
       chain: { problems: [], sans: [], missingIssuer: "R11" },
     });
     expect(diagnose(incomplete).fix).toBe(
-      "Give the server profile a keystore that holds 'R11' after its certificate (the full chain), or add 'R11' to the client profile's truststore.",
+      "If 'R11' is a root CA, add it to the client profile's truststore (give the profile one if it has none); if it is an intermediate, put it after the certificate in the server profile's keystore.",
     );
+  });
+
+  it("unknown_ca for a self-signed server certificate says it is one, not a certificate authority", () => {
+    const selfSigned = completed({
+      verifyError: "DEPTH_ZERO_SELF_SIGNED_CERT",
+      chain: { problems: [], sans: [], untrustedIssuer: "localhost", untrustedSelfSigned: true },
+    });
+    expect(diagnose(selfSigned)).toMatchObject({
+      code: "unknown_ca",
+      message:
+        "The server presents 'localhost', a self-signed certificate (no CA issued it), and the profile's truststore does not hold it.",
+      fix: "Add the server's own certificate 'localhost' to the profile's truststore, or give the server a certificate from a CA it holds.",
+    });
   });
 
   it("hostname_mismatch lists the names, and says so when there are none", () => {

@@ -302,9 +302,9 @@ function certificateFailure(f: ProbeFacts): Diagnosis | null {
     return {
       ok: false,
       code: "incomplete_chain",
-      message: `The server did not send the intermediate certificate '${chain.missingIssuer}' its certificate needs to reach a trusted root.`,
+      message: `The server did not send '${chain.missingIssuer}', which issued its certificate, and ${truststore} does not hold it: the chain stops short of a trusted root.`,
       fix: f.serverView
-        ? `Give the server profile a keystore that holds '${chain.missingIssuer}' after its certificate (the full chain), or add '${chain.missingIssuer}' to ${truststore}.`
+        ? `If '${chain.missingIssuer}' is a root CA, add it to the client profile's truststore (give the profile one if it has none); if it is an intermediate, put it after the certificate in the server profile's keystore.`
         : `Configure the server to send '${chain.missingIssuer}' after its own certificate (the full chain). If '${chain.missingIssuer}' is your own root CA, add it to ${truststore} instead.`,
     };
   }
@@ -314,10 +314,16 @@ function certificateFailure(f: ProbeFacts): Diagnosis | null {
     return {
       ok: false,
       code: "unknown_ca",
-      message: ca
-        ? `${Truststore} lacks '${ca}', the certificate authority behind the server's certificate.`
-        : `The server's certificate is not trusted by ${truststore} (${code}).`,
-      fix: ca ? `Add '${ca}' to ${truststore}.` : `Add the server's issuing CA to ${truststore}.`,
+      message: !ca
+        ? `The server's certificate is not trusted by ${truststore} (${code}).`
+        : chain.untrustedSelfSigned
+          ? `The server presents '${ca}', a self-signed certificate (no CA issued it), and ${truststore} does not hold it.`
+          : `${Truststore} lacks '${ca}', the certificate authority behind the server's certificate.`,
+      fix: !ca
+        ? `Add the server's issuing CA to ${truststore}.`
+        : chain.untrustedSelfSigned
+          ? `Add the server's own certificate '${ca}' to ${truststore}, or give the server a certificate from a CA it holds.`
+          : `Add '${ca}' to ${truststore}.`,
     };
   }
   if (code) {
