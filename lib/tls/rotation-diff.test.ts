@@ -97,6 +97,21 @@ describe("rotationDiff", () => {
     expect(d.subject.changed).toBe(false);
   });
 
+  it("dates are compared by the day they show: two issued seconds apart neither change nor expire sooner", () => {
+    const at = (ms: number) =>
+      issue(
+        new Date(now.getTime() + ms),
+        { commonName: "api.example.com", usage: "server", dnsNames: ["api.example.com"], toDays: 365 },
+        oldRoot,
+      );
+    // The new one ends 55 seconds before the current one, on the same day.
+    const current = side(at(60_000), oldRoot);
+    const d = rotationDiff(current, side(at(5_000), oldRoot), facts());
+    expect(d.validity.from).not.toEqual(d.validity.to);
+    expect(d.validity.changed).toBe(false);
+    expect(d.warnings).toEqual([]);
+  });
+
   it("warns when the key type changes, when the new certificate expires sooner, and when it has expired", () => {
     const current = side(leaf(oldRoot, "server", ["a.example"], 400), oldRoot, "EC P-256");
     const rsa = side(leaf(oldRoot, "server", ["a.example"], 30, "rsa-2048"), oldRoot, "RSA 2048");

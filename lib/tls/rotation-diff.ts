@@ -214,7 +214,8 @@ function validityWarnings(current: ChainCertificate, next: ChainCertificate, now
     return [
       { code: "expired", message: `The new certificate expired on ${day(next.notAfter)}: peers will refuse it.` },
     ];
-  if (Date.parse(next.notAfter) < Date.parse(current.notAfter))
+  // By the day, as both dates are shown: a renewal issued seconds apart must not warn of "2027-12-02, before 2027-12-02".
+  if (day(next.notAfter) < day(current.notAfter))
     return [
       {
         code: "expires_sooner",
@@ -254,10 +255,11 @@ export function rotationDiff(current: MaterialSide, next: MaterialSide, facts: R
       next.chain.map((c) => c.subject),
     ),
     root: change(anchorOf(current.chain).subject, anchorOf(next.chain).subject),
-    validity: change(
-      { not_before: a.notBefore, not_after: a.notAfter },
-      { not_before: b.notBefore, not_after: b.notAfter },
-    ),
+    validity: {
+      from: { not_before: a.notBefore, not_after: a.notAfter },
+      to: { not_before: b.notBefore, not_after: b.notAfter },
+      changed: day(a.notBefore) !== day(b.notBefore) || day(a.notAfter) !== day(b.notAfter),
+    },
     warnings: [
       ...usageWarnings(a, b, facts),
       ...sanWarning,
