@@ -33,6 +33,7 @@ import {
   type SanType,
 } from "@/lib/tls/key-request";
 import { slugify } from "@/lib/tls/slug";
+import type { RenewalDraft } from "@/lib/tls/renewal-draft";
 import { SanRows, type SanRow } from "./san-rows";
 import styles from "./keystores.module.scss";
 
@@ -42,6 +43,8 @@ interface Props {
   mode: "csr" | "self-signed";
   /** A keystore whose next material this key becomes (staged rotation, ADR 026): no title or name to ask. */
   target?: string;
+  /** What the form starts from: the current certificate's key type, subject, names and usage, for a renewal. */
+  draft?: RenewalDraft;
 }
 
 const SUBJECT_FIELDS = [
@@ -70,23 +73,26 @@ function controlId(field: string, sent: number[]): string {
  * Create keystore → "Generate key and CSR" or "Self-signed": the key is generated on the server and sealed at once;
  * this form sends only what the request asks for (the same ZKeyRequest the REST API takes).
  */
-export function KeyGenerationForm({ org, mode, target }: Props) {
+export function KeyGenerationForm({ org, mode, target, draft }: Props) {
   const router = useRouter();
   const toast = useToast();
   const [meta, setMeta] = useState({ title: "", name: "", summary: "" });
   const [nameTouched, setNameTouched] = useState(false);
-  const [keyType, setKeyType] = useState<KeyType>("ec-p256");
-  const [subject, setSubject] = useState<Record<SubjectField, string>>({
-    common_name: "",
-    organization: "",
-    organizational_unit: "",
-    locality: "",
-    state: "",
-    country: "",
-  });
-  const [sans, setSans] = useState<SanRow[]>([]);
-  const [sansTouched, setSansTouched] = useState(false);
-  const [usage, setUsage] = useState<KeyUsage>("server");
+  const [keyType, setKeyType] = useState<KeyType>(draft?.key_type ?? "ec-p256");
+  const [subject, setSubject] = useState<Record<SubjectField, string>>(
+    draft?.subject ?? {
+      common_name: "",
+      organization: "",
+      organizational_unit: "",
+      locality: "",
+      state: "",
+      country: "",
+    },
+  );
+  const [sans, setSans] = useState<SanRow[]>(draft?.sans ?? []);
+  // A renewal's names come from the current certificate: the common name no longer rewrites the first one.
+  const [sansTouched, setSansTouched] = useState(draft !== undefined);
+  const [usage, setUsage] = useState<KeyUsage>(draft?.usage ?? "server");
   const [days, setDays] = useState("365");
   const generating = useActionMutation(
     (values: { generate: Record<string, unknown> }): Promise<ActionResult<{ name: string; title: string }>> =>

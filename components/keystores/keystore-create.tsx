@@ -3,6 +3,7 @@
 import { RadioButton, RadioButtonGroup } from "@/components/carbon";
 import { useState } from "react";
 import { MaterialUploadForm } from "@/components/tls/material-upload-form";
+import type { RenewalDraft } from "@/lib/tls/renewal-draft";
 import type { CertificateDto } from "@/lib/tls/store-dto";
 import { KeyGenerationForm } from "./key-generation-form";
 import styles from "./keystores.module.scss";
@@ -13,7 +14,14 @@ interface Props {
   org: string;
   now: string;
   /** Preparing the next material of this keystore (staged rotation, ADR 026) instead of creating one. */
-  rotation?: { name: string; rowVersion: number; current: CertificateDto[]; initial: Source };
+  rotation?: {
+    name: string;
+    rowVersion: number;
+    current: CertificateDto[];
+    initial: Source;
+    /** The generate form starts like the current certificate. */
+    draft: RenewalDraft | null;
+  };
 }
 
 /**
@@ -53,7 +61,13 @@ export function KeystoreCreate({ org, now, rotation }: Props) {
           <MaterialUploadForm org={org} mode="create-keystore" now={now} />
         )
       ) : (
-        <KeyGenerationForm key={source} org={org} mode={source} target={rotation?.name} />
+        <KeyGenerationForm
+          key={source}
+          org={org}
+          mode={source}
+          target={rotation?.name}
+          draft={rotation?.draft ?? undefined}
+        />
       )}
     </>
   );

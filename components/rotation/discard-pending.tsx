@@ -2,9 +2,10 @@
 
 import { Button, InlineNotification, Modal } from "@/components/carbon";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { discardRotationAction } from "@/app/actions/keystore-rotation";
 import { useToast } from "@/components/ui/toasts";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { failureText, useActionMutation } from "@/components/ui/use-action-mutation";
 import { queryKeys } from "@/lib/query-keys";
 import type { PendingMaterialDto } from "@/lib/tls/rotation-dto";
@@ -23,6 +24,9 @@ export function DiscardPending({ org, keystore, pending }: Props) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  // "Keep it" and Escape unmount the modal: focus goes back to the button that opened it, not the page's start.
+  const refocus = useReturnFocus(!open);
   const discard = useActionMutation(discardRotationAction, { invalidate: [queryKeys.keystores(org)] });
   const what =
     pending.state === "awaiting_certificate"
@@ -30,7 +34,7 @@ export function DiscardPending({ org, keystore, pending }: Props) {
       : `The prepared key and certificate (${pending.subject}) are deleted`;
   return (
     <>
-      <Button kind="danger--tertiary" onClick={() => setOpen(true)}>
+      <Button ref={opener} kind="danger--tertiary" onClick={() => setOpen(true)}>
         Discard pending material
       </Button>
       {open && (
@@ -41,7 +45,10 @@ export function DiscardPending({ org, keystore, pending }: Props) {
           primaryButtonText={discard.busy ? "Discarding…" : "Discard"}
           primaryButtonDisabled={discard.busy}
           secondaryButtonText="Keep it"
-          onRequestClose={() => setOpen(false)}
+          onRequestClose={() => {
+            setOpen(false);
+            refocus(() => opener.current);
+          }}
           onRequestSubmit={async () => {
             const result = await discard.run(org, keystore);
             if (!result.ok) return;

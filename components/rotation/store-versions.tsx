@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { useToast } from "@/components/ui/toasts";
 import { useFocusWhenLost } from "@/components/ui/use-focus-when-lost";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import type { ActionResult } from "@/lib/errors";
 import { VersionRestoreModal } from "./version-restore-modal";
 import { VersionsTable } from "./versions-table";
@@ -51,6 +52,9 @@ export function StoreVersions<V extends Version>({
   // After a roll back the pressed "Roll back" row reads "in use": focus goes to the versions, not the page's start.
   useFocusWhenLost("versions", versions.map((v) => `${v.number}:${v.current}`).join());
   const [chosen, setChosen] = useState<V | null>(null);
+  // Cancel and Escape unmount the modal: focus goes back to the row's "Roll back" that opened it.
+  const opener = useRef<HTMLElement | null>(null);
+  const refocus = useReturnFocus(chosen === null);
   return (
     <section id="versions" tabIndex={-1} aria-label="Versions" className={styles.area}>
       <VersionsTable
@@ -58,7 +62,10 @@ export function StoreVersions<V extends Version>({
         description={description}
         rows={versions.map((v) => ({ ...v, holds: holds(v) }))}
         canRestore={canRestore}
-        onRestore={(n) => setChosen(versions.find((v) => v.number === n) ?? null)}
+        onRestore={(n) => {
+          opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          setChosen(versions.find((v) => v.number === n) ?? null);
+        }}
       />
       {chosen && (
         <VersionRestoreModal
@@ -68,7 +75,7 @@ export function StoreVersions<V extends Version>({
           invalidate={invalidate}
           onClose={(restored) => {
             setChosen(null);
-            if (!restored) return;
+            if (!restored) return refocus(() => opener.current);
             toast({ kind: "success", title: `Rolled back to version ${chosen.number}`, subtitle: store });
             router.refresh();
           }}

@@ -28,6 +28,8 @@ export function VersionRestoreModal({ heading, children, codes, restore, invalid
       primaryButtonText={restoring.busy ? "Rolling back…" : "Roll back"}
       primaryButtonDisabled={restoring.busy || (codes.length > 0 && !understood)}
       secondaryButtonText="Cancel"
+      // Carbon focuses the primary button, disabled until the warnings are confirmed: start at the confirmation.
+      selectorPrimaryFocus={codes.length > 0 ? "#confirm-restore" : ".cds--modal-footer .cds--btn--secondary"}
       onRequestClose={() => onClose(false)}
       onRequestSubmit={async () => {
         const result = await restoring.run(understood ? codes : []);

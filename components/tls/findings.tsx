@@ -42,7 +42,7 @@ export function FindingsList({ findings, subject }: { findings: Finding[]; subje
         lowContrast
         hideCloseButton
         title="No findings"
-        subtitle={`Lint found nothing to improve in this ${subject}.`}
+        subtitle={`The console's checks found nothing to improve in this ${subject}.`}
       />
     );
   return (

@@ -35,7 +35,6 @@ type KeyPolicy = "one" | "none";
 /** PEM labels of a PKCS#7 / CMS certificate bundle (openssl writes "PKCS7"). */
 const PKCS7_LABELS = ["PKCS7", "CMS"];
 
-
 /**
  * Node 20's KeyObject.equals on keys of two types leaves "different key types" on the thread's OpenSSL error queue,
  * and the next key read on that thread fails with it: one hostile upload would break someone else's. Keys of two

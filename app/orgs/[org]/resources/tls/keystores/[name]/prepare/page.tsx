@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { KeystoreCreate } from "@/components/keystores/keystore-create";
 import { OPERATIONS } from "@/lib/auth/operations";
+import { extendedKeyUsageOf } from "@/lib/server/lint/leaf-usage";
 import { getKeystore } from "@/lib/server/stores/keystores";
+import { renewalDraft } from "@/lib/tls/renewal-draft";
 import { orNotFound, pageOrg } from "@/lib/server/faces/page";
 
 export const metadata: Metadata = { title: "Prepare rotation" };
@@ -22,6 +24,7 @@ export default async function PrepareRotationPage({
   const keystore = await orNotFound(getKeystore(ctx, name));
   const using = keystore.used_by?.length ?? 0;
   const from = (await searchParams).from;
+  const leaf = keystore.certificates?.[0];
   return (
     <div className="page page--form">
       <header className="page__header">
@@ -42,6 +45,14 @@ export default async function PrepareRotationPage({
           rowVersion: keystore.row_version,
           current: keystore.certificates ?? [],
           initial: from === "generate" ? "csr" : "upload",
+          draft: leaf
+            ? renewalDraft({
+                keyType: keystore.key_type ?? "",
+                subject: leaf.subject,
+                subjectAltNames: leaf.subject_alt_names,
+                extendedKeyUsage: extendedKeyUsageOf({ sha256: leaf.sha256_fingerprint, pem: leaf.pem }),
+              })
+            : null,
         }}
       />
     </div>
