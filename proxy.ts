@@ -25,7 +25,7 @@ export function proxy(request: NextRequest) {
           headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
         });
   }
-  if (foreignServerAction(request)) {
+  if (foreignServerAction(request, trustedProxies() > 0)) {
     return new NextResponse("A server action must come from this console's own pages.", {
       status: 403,
       headers: { "content-type": "text/plain; charset=utf-8" },
@@ -50,7 +50,11 @@ export function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("x-request-id", requestId);
   headers.set("content-security-policy", csp);
-  if (trustedProxies() === 0) headers.delete("x-forwarded-for");
+  // Without a trusted proxy the forwarded headers are the client's own words: Next would believe its host, too.
+  if (trustedProxies() === 0) {
+    headers.delete("x-forwarded-for");
+    headers.delete("x-forwarded-host");
+  }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
@@ -64,11 +68,11 @@ export function proxy(request: NextRequest) {
  * console's pages, with their Origin, as REST writes must: browsers send Origin on every POST, so a missing one is
  * not a browser on our page. Answered 403 here, before Next reads the body.
  */
-function foreignServerAction(request: NextRequest): boolean {
+function foreignServerAction(request: NextRequest, behindProxy: boolean): boolean {
   if (request.method !== "POST") return false;
   const origin = request.headers.get("origin");
   if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = (behindProxy && request.headers.get("x-forwarded-host")) || request.headers.get("host");
   try {
     return new URL(origin).host !== host;
   } catch {

@@ -33,11 +33,11 @@ const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Control characters (C0, DEL, C1) would forge lines where subjects are shown; format characters (bidirectional
+ * Control characters (C0, DEL, C1) and line or paragraph separators would forge lines where subjects are shown; format characters (bidirectional
  * overrides, zero-width ones) make a subject read as something else; a lone surrogate cannot be encoded (UTF8String)
  * at all. In `u` mode a valid surrogate pair is one code point, so `\p{Cs}` matches only lone halves.
  */
-const UNWRITABLE = /[\p{Cc}\p{Cf}\p{Cs}]/u;
+const UNWRITABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 const UNWRITABLE_MESSAGE = "No control or invisible formatting characters, and no broken Unicode";
 /** rfc822Name and uniformResourceIdentifier are IA5String: visible ASCII only (IDN domains as punycode). */
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;

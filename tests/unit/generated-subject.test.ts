@@ -37,6 +37,7 @@ describe("generated subjects", () => {
   it.each([
     ["a right-to-left override", "admin\u202egpj.exe"],
     ["a zero-width space", "api\u200b.example.com"],
+    ["a line separator", "api\u2028CN=root"],
   ])("refuses %s in a subject part", (_, text) => {
     expect(() => request({ common_name: text })).toThrow(/invisible formatting/);
   });

@@ -41,6 +41,27 @@ describe("proxy", () => {
     expect(proxy(action("http://127.0.0.1:3000")).headers.get("x-middleware-next")).toBe("1");
   });
 
+  it("believes a client's X-Forwarded-Host only behind a trusted proxy", () => {
+    const action = () =>
+      new NextRequest("http://127.0.0.1:3000/login", {
+        method: "POST",
+        headers: {
+          "next-action": "abc",
+          origin: "http://evil.example",
+          host: "127.0.0.1:3000",
+          "x-forwarded-host": "evil.example",
+        },
+      });
+    vi.stubEnv("TRUSTED_PROXIES", "");
+    expect(proxy(action()).status).toBe(403);
+    const page = proxy(
+      new NextRequest("http://127.0.0.1:3000/login", { headers: { "x-forwarded-host": "evil.example" } }),
+    );
+    expect(forwarded(page).has("x-forwarded-host")).toBe(false);
+    vi.stubEnv("TRUSTED_PROXIES", "1");
+    expect(proxy(action()).headers.get("x-middleware-next")).toBe("1");
+  });
+
   it("refuses a form-posted action (no Next-Action header) from another origin, and any page POST without Origin", () => {
     const form = (headers: Record<string, string>) =>
       new NextRequest("http://127.0.0.1:3000/orgs/sample-org/resources/tls/keystores/ks", {

@@ -11,6 +11,9 @@ export function serverNameToSend(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const ascii = hostName(raw);
   if (ascii && isIP(ascii) === 0) return ascii;
-  const message = "A server name is a host name, such as api.example.com; an address is never sent as SNI.";
+  const message =
+    ascii && isIP(ascii) !== 0
+      ? "An address is never sent as SNI: enter the host name the certificate names, such as api.example.com."
+      : "A server name is a host name, such as api.example.com: letters, digits and hyphens between dots.";
   throw new AppError("VALIDATION", message, [{ field: "server_name", message }]);
 }
