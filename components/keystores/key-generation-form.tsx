@@ -33,7 +33,7 @@ import {
   type SanType,
 } from "@/lib/tls/key-request";
 import { slugify } from "@/lib/tls/slug";
-import type { RenewalDraft } from "@/lib/tls/renewal-draft";
+import { emptySubject, type RenewalDraft } from "@/lib/tls/renewal-draft";
 import { SanRows, type SanRow } from "./san-rows";
 import styles from "./keystores.module.scss";
 
@@ -79,16 +79,7 @@ export function KeyGenerationForm({ org, mode, target, draft }: Props) {
   const [meta, setMeta] = useState({ title: "", name: "", summary: "" });
   const [nameTouched, setNameTouched] = useState(false);
   const [keyType, setKeyType] = useState<KeyType>(draft?.key_type ?? "ec-p256");
-  const [subject, setSubject] = useState<Record<SubjectField, string>>(
-    draft?.subject ?? {
-      common_name: "",
-      organization: "",
-      organizational_unit: "",
-      locality: "",
-      state: "",
-      country: "",
-    },
-  );
+  const [subject, setSubject] = useState<Record<SubjectField, string>>(draft?.subject ?? emptySubject());
   const [sans, setSans] = useState<SanRow[]>(draft?.sans ?? []);
   // A renewal's names come from the current certificate: the common name no longer rewrites the first one.
   const [sansTouched, setSansTouched] = useState(draft !== undefined);

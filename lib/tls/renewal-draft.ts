@@ -16,6 +16,16 @@ export interface RenewalDraft {
   usage: KeyUsage;
 }
 
+/** A subject with every part blank, as a new key request starts. */
+export const emptySubject = (): RenewalDraft["subject"] => ({
+  common_name: "",
+  organization: "",
+  organizational_unit: "",
+  locality: "",
+  state: "",
+  country: "",
+});
+
 const PARTS: Record<string, keyof RenewalDraft["subject"]> = {
   CN: "common_name",
   O: "organization",
@@ -64,14 +74,7 @@ export function renewalDraft(leaf: {
   subjectAltNames: string[];
   extendedKeyUsage: string[] | null;
 }): RenewalDraft {
-  const subject: RenewalDraft["subject"] = {
-    common_name: "",
-    organization: "",
-    organizational_unit: "",
-    locality: "",
-    state: "",
-    country: "",
-  };
+  const subject = emptySubject();
   for (const [type, value] of attributes(leaf.subject)) {
     const field = PARTS[type];
     if (field && !subject[field]) subject[field] = value;
