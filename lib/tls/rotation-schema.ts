@@ -31,10 +31,14 @@ export const ZActivateBody = z.strictObject({
 export const ZRestoreBody = z.strictObject({ confirm: ZConfirm });
 
 /** Refuses a swap while any warning code is not confirmed, at the `confirm` field, naming each code. */
-export function assertConfirmed(warnings: readonly { code: string }[], confirmed: readonly string[]): void {
+export function assertConfirmed(
+  warnings: readonly { code: string }[],
+  confirmed: readonly string[],
+  saying = (missing: string) => `Confirm these warnings first: ${missing}.`,
+): void {
   const given = new Set(confirmed);
   const missing = warnings.map((w) => w.code).filter((c) => !given.has(c));
   if (missing.length === 0) return;
-  const message = `Confirm these warnings first: ${missing.join(", ")}.`;
+  const message = saying(missing.join(", "));
   throw new AppError("VALIDATION", message, [{ field: "confirm", message }]);
 }

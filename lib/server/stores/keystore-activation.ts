@@ -60,8 +60,7 @@ export async function activateClaimed(
     // So are the warnings: the material in use may have been replaced or rolled back since they were confirmed (a
     // new key type, a new root), and nobody agreed to what the swap now changes.
     const warnings = (await differFor(row, now, tx))(pending.keyType, pending.chainPem).warnings;
-    if (how.scheduled) assertStillConfirmed(warnings, how.confirmed);
-    else assertConfirmed(warnings, how.confirmed);
+    assertConfirmed(warnings, how.confirmed, how.scheduled ? changedSinceScheduled : undefined);
     const kept = await swapMaterial(tx, ctx, row, next, "activate", now);
     await tx.keystorePending.delete({ where: { id: pending.id } });
     const after = await tx.keystore.findUniqueOrThrow({
@@ -88,13 +87,9 @@ export async function activateClaimed(
   });
 }
 
-/** A scheduled swap whose diff gained a warning since it was scheduled is refused, saying which and why. */
-function assertStillConfirmed(warnings: readonly { code: string }[], confirmed: readonly string[]): void {
-  const missing = warnings.map((w) => w.code).filter((c) => !confirmed.includes(c));
-  if (missing.length === 0) return;
-  const message = `The material in use changed after the swap was scheduled, and it now warns of ${missing.join(", ")}, which nobody confirmed. Read the diff again, then activate or schedule it once more.`;
-  throw new AppError("VALIDATION", message, [{ field: "confirm", message }]);
-}
+/** Why a scheduled swap whose diff gained a warning since it was scheduled is refused. */
+const changedSinceScheduled = (missing: string) =>
+  `The material in use changed after the swap was scheduled, and it now warns of ${missing}, which nobody confirmed. Read the diff again, then activate or schedule it once more.`;
 
 /** At most this many swaps per run; the rest are due at the next run a minute later. */
 const RUN_LIMIT = 50;
