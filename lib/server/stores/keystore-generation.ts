@@ -1,4 +1,5 @@
 import "server-only";
+import { lacksIssuer } from "@/lib/tls/lint/keystore";
 import { keystoreFindings } from "@/lib/server/lint/store-findings";
 import { randomUUID } from "node:crypto";
 import { open, seal } from "@/lib/crypto/envelope";
@@ -166,9 +167,8 @@ export async function verifyCompletion(
   }
   // A key born here is never uploaded again, so a chain left out now could only come back with a new key: peers
   // lacking the issuer (an intermediate, as CAs sign with) would fail the handshake. The root may come along too.
-  const leaf = material.chain[0];
-  if (material.chain.length === 1 && !leaf.selfSigned) {
-    const message = `Add the issuer's certificate ("${leaf.issuer}") after the signed certificate: peers need the chain, and it cannot be added to this key later.`;
+  if (lacksIssuer(material.chain)) {
+    const message = `Add the issuer's certificate ("${material.chain[0].issuer}") after the signed certificate: peers need the chain, and it cannot be added to this key later.`;
     throw new AppError("VALIDATION", message, [{ field: "certificate", message }]);
   }
   return material;

@@ -4,6 +4,9 @@ import { type LintCertificate, shortName, warningsByCode } from "./stored-certif
 /** NIST SP 800-57 puts RSA 2048 at 112-bit strength, acceptable until 2030; 3072 is the next step. */
 const RSA_RECOMMENDED_BITS = 3072;
 
+/** The chain is a leaf alone that someone else issued: its issuer is not in it. */
+export const lacksIssuer = (chain: readonly { selfSigned: boolean }[]) => chain.length === 1 && !chain[0].selfSigned;
+
 /** Findings about a keystore's material: its chain, leaf first. */
 export function lintKeystore(chain: readonly LintCertificate[], now: Date): Finding[] {
   const leaf = chain[0];
@@ -35,7 +38,7 @@ export function lintKeystore(chain: readonly LintCertificate[], now: Date): Find
     });
   // CAs sign server and client certificates with an intermediate that peers do not hold: a leaf sent alone fails
   // their handshake as an incomplete chain. Sending a root too costs nothing, so the advice holds for a root-signed leaf.
-  if (chain.length === 1 && !leaf.selfSigned)
+  if (lacksIssuer(chain))
     findings.push({
       code: "keystore.issuer_missing",
       severity: "warning",
